@@ -1,0 +1,142 @@
+/**
+ * The discrete-event engine: one virtual clock, one queue, one event at a time.
+ *
+ * The clock only moves when an event is popped, and it moves to that event's
+ * time; zero-delay work scheduled while running is queued behind everything
+ * already due now, so it runs before time advances. Nothing here reads the
+ * wall clock: a run is a pure function of what was scheduled.
+ */
+import { EventQueue } from './queue';
+import { EngineClock } from './clock';
+
+/** An event waiting in the queue. */
+export interface ScheduledEvent {
+  readonly id: number;
+  readonly time: number;
+  readonly seq: number;
+  readonly label: string;
+  /** Set when cancelled; the heap drops it lazily when it reaches the top. */
+  cancelled: boolean;
+  readonly run: () => void;
+}
+
+/** What `schedule` returns: enough to cancel the event and to name it in a trace. */
+export interface EventHandle {
+  readonly id: number;
+  readonly time: number;
+}
+
+export interface EngineOptions {
+  /** Called when an event throws; the default rethrows. Components use it to keep a run going. */
+  onError?: (error: unknown, event: ScheduledEvent) => void;
+}
+
+export class Engine {
+  private readonly queue = new EventQueue<ScheduledEvent>();
+  private readonly live = new Map<number, ScheduledEvent>();
+  private currentTime = 0;
+  private nextSeq = 0;
+  private processed = 0;
+  private readonly onError: EngineOptions['onError'];
+  /** An XState clock whose timers are engine events: pass it to `createActor(m, { clock })`. */
+  readonly clock: EngineClock;
+
+  constructor(options: EngineOptions = {}) {
+    this.onError = options.onError;
+    this.clock = new EngineClock(this);
+  }
+
+  /** Virtual time in milliseconds. */
+  get now(): number {
+    return this.currentTime;
+  }
+
+  /** Events run so far. */
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+
+  /** Events scheduled and not yet run or cancelled. */
+  get pending(): number {
+    return this.live.size;
+  }
+
+  /** Schedule `run` after `delayMs` of virtual time (0 = after everything already due now). */
+  schedule(delayMs: number, run: () => void, label = ''): EventHandle {
+    if (!(delayMs >= 0) || !Number.isFinite(delayMs)) {
+      throw new RangeError(`delay must be a finite number ≥ 0, got ${delayMs}`);
+    }
+    return this.scheduleAt(this.currentTime + delayMs, run, label);
+  }
+
+  /** Schedule `run` at an absolute virtual time, which may not be in the past. */
+  scheduleAt(timeMs: number, run: () => void, label = ''): EventHandle {
+    if (!(timeMs >= this.currentTime) || !Number.isFinite(timeMs)) {
+      throw new RangeError(`cannot schedule at ${timeMs} ms: now is ${this.currentTime} ms`);
+    }
+    const seq = this.nextSeq++;
+    const event: ScheduledEvent = { id: seq, time: timeMs, seq, label, cancelled: false, run };
+    this.queue.push(event);
+    this.live.set(seq, event);
+    return event;
+  }
+
+  /** Cancel a scheduled event; cancelling one that already ran is a no-op. */
+  cancel(handle: EventHandle): void {
+    const event = this.live.get(handle.id);
+    if (event === undefined) return;
+    event.cancelled = true;
+    this.live.delete(handle.id);
+  }
+
+  /** Time of the next live event, or undefined when none is due. */
+  peekTime(): number | undefined {
+    return this.top()?.time;
+  }
+
+  /** Run exactly one event. Returns false when the queue is empty. */
+  step(): boolean {
+    const event = this.top();
+    if (event === undefined) return false;
+    this.queue.pop();
+    this.live.delete(event.id);
+    this.currentTime = event.time;
+    this.processed++;
+    try {
+      event.run();
+    } catch (error) {
+      if (this.onError === undefined) throw error;
+      this.onError(error, event);
+    }
+    return true;
+  }
+
+  /**
+   * Run every event due at or before `timeMs`, one at a time, then set the
+   * clock to `timeMs`. Returns how many events ran.
+   */
+  runUntil(timeMs: number): number {
+    const start = this.processed;
+    for (;;) {
+      const next = this.peekTime();
+      if (next === undefined || next > timeMs) break;
+      this.step();
+    }
+    if (timeMs > this.currentTime) this.currentTime = timeMs;
+    return this.processed - start;
+  }
+
+  /** Run for `ms` of virtual time from now. */
+  runFor(ms: number): number {
+    return this.runUntil(this.currentTime + ms);
+  }
+
+  /** Skip cancelled entries so the top of the heap is always live. */
+  private top(): ScheduledEvent | undefined {
+    for (;;) {
+      const event = this.queue.peek();
+      if (event === undefined || !event.cancelled) return event;
+      this.queue.pop();
+    }
+  }
+}

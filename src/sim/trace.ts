@@ -1,0 +1,182 @@
+/**
+ * The trace: the simulation's single output.
+ *
+ * An append-only list of records stamped with virtual time. The UI, goal
+ * checks, the CLI and tests all read it; none of them reaches into an actor.
+ * Memory stays bounded on long runs: counters cover everything, while full
+ * records are kept only for a sliding window (the newest `windowSize`).
+ * Listeners see every record as it is appended, so a file sink or a summary
+ * can cover the whole run even when the window has moved on.
+ */
+
+/** A packet or message crossing a link. */
+export interface PacketRecord {
+  kind: 'send' | 'deliver' | 'drop';
+  t: number;
+  seq: number;
+  /** Stable id of the packet, for following it hop by hop. */
+  packet: string;
+  /** `request`, `response`, `health`, `dns`, `tcp`… */
+  type: string;
+  from: string;
+  to: string;
+  requestId?: string;
+  summary: string;
+  why?: string;
+}
+
+/** A component changed state (machine state value, health, readiness…). */
+export interface StateRecord {
+  kind: 'state';
+  t: number;
+  seq: number;
+  component: string;
+  from: string;
+  to: string;
+  why: string;
+}
+
+/** A component chose something: a peer, an endpoint, a server block… */
+export interface DecisionRecord {
+  kind: 'decision';
+  t: number;
+  seq: number;
+  component: string;
+  decision: string;
+  requestId?: string;
+  why: string;
+}
+
+/** A line the real counterpart would write (nginx access/error log, kubelet event, dig answer). */
+export interface LogRecord {
+  kind: 'log';
+  t: number;
+  seq: number;
+  component: string;
+  stream: string;
+  line: string;
+}
+
+/** A client issued a request. */
+export interface RequestRecord {
+  kind: 'request';
+  t: number;
+  seq: number;
+  requestId: string;
+  client: string;
+  method: string;
+  url: string;
+}
+
+/** A request ended: exactly one outcome per request, whatever happened. */
+export interface OutcomeRecord {
+  kind: 'outcome';
+  t: number;
+  seq: number;
+  requestId: string;
+  client: string;
+  /** HTTP status, or 0 when no response arrived (refused, reset, timed out). */
+  status: number;
+  result: 'ok' | 'error' | 'refused' | 'reset' | 'timeout';
+  latencyMs: number;
+  /** The component that finally answered (a backend pod, nginx itself…). */
+  servedBy?: string;
+  why: string;
+}
+
+/** A fault or command applied to the world. */
+export interface CommandRecord {
+  kind: 'command';
+  t: number;
+  seq: number;
+  command: string;
+  target?: string;
+  why: string;
+}
+
+export type TraceRecord =
+  | PacketRecord
+  | StateRecord
+  | DecisionRecord
+  | LogRecord
+  | RequestRecord
+  | OutcomeRecord
+  | CommandRecord;
+
+export type TraceKind = TraceRecord['kind'];
+
+/** A record as a component writes it: the trace stamps `t` and `seq`. */
+export type TraceInput = TraceRecord extends infer R
+  ? R extends TraceRecord
+    ? Omit<R, 't' | 'seq'>
+    : never
+  : never;
+
+export type TraceListener = (record: TraceRecord) => void;
+
+export interface TraceOptions {
+  /** How many full records to keep in memory (default 100,000). */
+  windowSize?: number;
+}
+
+export class Trace {
+  private readonly window: TraceRecord[] = [];
+  private head = 0;
+  private nextSeq = 0;
+  private readonly counts = new Map<TraceKind, number>();
+  private readonly listeners = new Set<TraceListener>();
+  readonly windowSize: number;
+
+  /** `now` reads the engine's virtual time, so every record is stamped by the one clock. */
+  constructor(
+    private readonly now: () => number,
+    options: TraceOptions = {},
+  ) {
+    this.windowSize = Math.max(1, options.windowSize ?? 100_000);
+  }
+
+  /** Append a record; returns it stamped with time and sequence. */
+  record(input: TraceInput): TraceRecord {
+    const record = { t: this.now(), seq: this.nextSeq++, ...input } as TraceRecord;
+    if (this.window.length < this.windowSize) {
+      this.window.push(record);
+    } else {
+      this.window[this.head] = record;
+      this.head = (this.head + 1) % this.windowSize;
+    }
+    this.counts.set(record.kind, (this.counts.get(record.kind) ?? 0) + 1);
+    for (const listener of this.listeners) listener(record);
+    return record;
+  }
+
+  /** Records appended since the start, including those that left the window. */
+  get total(): number {
+    return this.nextSeq;
+  }
+
+  /** How many records of a kind were appended since the start. */
+  count(kind: TraceKind): number {
+    return this.counts.get(kind) ?? 0;
+  }
+
+  /** The records still in the window, oldest first. */
+  records(): TraceRecord[] {
+    return [...this.window.slice(this.head), ...this.window.slice(0, this.head)];
+  }
+
+  /** Sequence number of the oldest record still held. */
+  get firstSeq(): number {
+    return this.nextSeq - this.window.length;
+  }
+
+  /** Listen to every record from now on; returns the unsubscribe function. */
+  subscribe(listener: TraceListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** One record as a JSON line; key order is fixed by construction, so equal runs give equal bytes. */
+export function toJsonLine(record: TraceRecord): string {
+  return JSON.stringify(record);
+}

@@ -1,0 +1,93 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { Engine } from '../../src/sim/engine';
+
+describe('Engine', () => {
+  it('runs exactly one event per step and moves now to that event', () => {
+    const engine = new Engine();
+    const seen: string[] = [];
+    engine.schedule(30, () => seen.push('c'));
+    engine.schedule(10, () => seen.push('a'));
+    engine.schedule(20, () => seen.push('b'));
+    expect(engine.step()).toBe(true);
+    expect(seen).toEqual(['a']);
+    expect(engine.now).toBe(10);
+    expect(engine.step()).toBe(true);
+    expect(engine.now).toBe(20);
+    expect(engine.step()).toBe(true);
+    expect(engine.step()).toBe(false);
+    expect(seen).toEqual(['a', 'b', 'c']);
+    expect(engine.eventsProcessed).toBe(3);
+  });
+
+  it('runs zero-delay work before time moves on', () => {
+    const engine = new Engine();
+    const seen: string[] = [];
+    engine.schedule(10, () => {
+      seen.push(`first@${engine.now}`);
+      engine.schedule(0, () => seen.push(`zero@${engine.now}`));
+    });
+    engine.schedule(10, () => seen.push(`second@${engine.now}`));
+    engine.schedule(11, () => seen.push(`later@${engine.now}`));
+    engine.runUntil(100);
+    expect(seen).toEqual(['first@10', 'second@10', 'zero@10', 'later@11']);
+  });
+
+  it('keeps scheduling order among events due at the same time', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 100 }), (delays) => {
+        const engine = new Engine();
+        const order: number[] = [];
+        delays.forEach((d, i) => engine.schedule(d, () => order.push(i)));
+        engine.runUntil(10);
+        const expected = delays.map((d, i) => [d, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        expect(order).toEqual(expected.map(([, i]) => i));
+      }),
+    );
+  });
+
+  it('runUntil runs events due at or before the limit and leaves later ones queued', () => {
+    const engine = new Engine();
+    const seen: number[] = [];
+    for (const t of [5, 10, 15]) engine.scheduleAt(t, () => seen.push(t));
+    expect(engine.runUntil(10)).toBe(2);
+    expect(engine.now).toBe(10);
+    expect(seen).toEqual([5, 10]);
+    expect(engine.pending).toBe(1);
+    expect(engine.peekTime()).toBe(15);
+  });
+
+  it('never runs a cancelled event', () => {
+    const engine = new Engine();
+    const seen: string[] = [];
+    const h = engine.schedule(5, () => seen.push('cancelled'));
+    engine.schedule(6, () => seen.push('kept'));
+    engine.cancel(h);
+    expect(engine.pending).toBe(1);
+    engine.runUntil(10);
+    expect(seen).toEqual(['kept']);
+    engine.cancel(h); // a second cancel is harmless
+  });
+
+  it('refuses to schedule into the past or with a bad delay', () => {
+    const engine = new Engine();
+    engine.runUntil(100);
+    expect(() => engine.scheduleAt(50, () => {})).toThrow(RangeError);
+    expect(() => engine.schedule(-1, () => {})).toThrow(RangeError);
+    expect(() => engine.schedule(Number.NaN, () => {})).toThrow(RangeError);
+    expect(() => engine.schedule(Number.POSITIVE_INFINITY, () => {})).toThrow(RangeError);
+  });
+
+  it('hands an event that throws to onError and keeps going', () => {
+    const errors: string[] = [];
+    const engine = new Engine({ onError: (e, ev) => errors.push(`${ev.label}: ${(e as Error).message}`) });
+    const seen: number[] = [];
+    engine.schedule(1, () => {
+      throw new Error('boom');
+    }, 'bad');
+    engine.schedule(2, () => seen.push(2));
+    engine.runUntil(5);
+    expect(errors).toEqual(['bad: boom']);
+    expect(seen).toEqual([2]);
+  });
+});

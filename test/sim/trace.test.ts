@@ -1,0 +1,42 @@
+import { describe, it, expect } from 'vitest';
+import { Engine } from '../../src/sim/engine';
+import { Trace, toJsonLine, type TraceRecord } from '../../src/sim/trace';
+
+function decision(i: number) {
+  return { kind: 'decision', component: 'nginx', decision: `pick ${i}`, why: 'test' } as const;
+}
+
+describe('Trace', () => {
+  it('stamps each record with the engine time and a sequence number', () => {
+    const engine = new Engine();
+    const trace = new Trace(() => engine.now);
+    engine.schedule(250, () => trace.record(decision(1)));
+    engine.runUntil(300);
+    expect(trace.records()).toEqual([{ t: 250, seq: 0, kind: 'decision', component: 'nginx', decision: 'pick 1', why: 'test' }]);
+  });
+
+  it('keeps only the newest records in its window but counts all of them', () => {
+    const trace = new Trace(() => 0, { windowSize: 3 });
+    for (let i = 0; i < 10; i++) trace.record(decision(i));
+    expect(trace.total).toBe(10);
+    expect(trace.count('decision')).toBe(10);
+    expect(trace.firstSeq).toBe(7);
+    expect(trace.records().map((r) => r.seq)).toEqual([7, 8, 9]);
+  });
+
+  it('shows listeners every record, even those that left the window', () => {
+    const trace = new Trace(() => 0, { windowSize: 2 });
+    const seen: TraceRecord[] = [];
+    const stop = trace.subscribe((r) => seen.push(r));
+    for (let i = 0; i < 5; i++) trace.record(decision(i));
+    stop();
+    trace.record(decision(99));
+    expect(seen.map((r) => r.seq)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('serialises a record with time and sequence first', () => {
+    const trace = new Trace(() => 12);
+    const line = toJsonLine(trace.record(decision(1)));
+    expect(line).toBe('{"t":12,"seq":0,"kind":"decision","component":"nginx","decision":"pick 1","why":"test"}');
+  });
+});
