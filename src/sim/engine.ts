@@ -17,6 +17,8 @@ export interface ScheduledEvent {
   readonly label: string;
   /** Set when cancelled; the heap drops it lazily when it reaches the top. */
   cancelled: boolean;
+  /** Set once it has run, so a late cancel is a no-op. */
+  done: boolean;
   readonly run: () => void;
 }
 
@@ -33,7 +35,8 @@ export interface EngineOptions {
 
 export class Engine {
   private readonly queue = new EventQueue<ScheduledEvent>();
-  private readonly live = new Map<number, ScheduledEvent>();
+  /** Live (scheduled, not run, not cancelled) events; cancellation is lazy, so the heap may hold more. */
+  private liveCount = 0;
   private currentTime = 0;
   private nextSeq = 0;
   private processed = 0;
@@ -58,7 +61,7 @@ export class Engine {
 
   /** Events scheduled and not yet run or cancelled. */
   get pending(): number {
-    return this.live.size;
+    return this.liveCount;
   }
 
   /** Schedule `run` after `delayMs` of virtual time (0 = after everything already due now). */
@@ -75,18 +78,19 @@ export class Engine {
       throw new RangeError(`cannot schedule at ${timeMs} ms: now is ${this.currentTime} ms`);
     }
     const seq = this.nextSeq++;
-    const event: ScheduledEvent = { id: seq, time: timeMs, seq, label, cancelled: false, run };
+    const event: ScheduledEvent = { id: seq, time: timeMs, seq, label, cancelled: false, done: false, run };
     this.queue.push(event);
-    this.live.set(seq, event);
+    this.liveCount++;
     return event;
   }
 
-  /** Cancel a scheduled event; cancelling one that already ran is a no-op. */
+  /** Cancel a scheduled event; cancelling one that already ran (or was cancelled) is a no-op. */
   cancel(handle: EventHandle): void {
-    const event = this.live.get(handle.id);
-    if (event === undefined) return;
+    // Handles are the events themselves: no lookup table to keep in step with the heap.
+    const event = handle as ScheduledEvent;
+    if (event.done || event.cancelled) return;
     event.cancelled = true;
-    this.live.delete(handle.id);
+    this.liveCount--;
   }
 
   /** Time of the next live event, or undefined when none is due. */
@@ -99,7 +103,8 @@ export class Engine {
     const event = this.top();
     if (event === undefined) return false;
     this.queue.pop();
-    this.live.delete(event.id);
+    event.done = true;
+    this.liveCount--;
     this.currentTime = event.time;
     this.processed++;
     try {
