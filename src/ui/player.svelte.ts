@@ -1,0 +1,157 @@
+/**
+ * The player: the one place where wall time meets virtual time.
+ *
+ * Each animation frame turns the wall time since the last frame into a
+ * virtual-time budget (times the speed) and advances the world to the end
+ * of it, one engine event at a time so the log can file each event's
+ * records. Pausing stops the frames; the world keeps its state, and the view
+ * is drawn from (trace, virtual time), so nothing needs rewinding.
+ */
+import type { World, WorldSnapshot } from '../scenario';
+import { formatVirtualTime } from './format';
+import { Narration } from './narration';
+import { TraceView } from './trace-view.svelte';
+
+/** A source of frames; the browser's requestAnimationFrame by default, a hand-driven one in tests. */
+export interface FrameSource {
+  request(callback: (wallMs: number) => void): number;
+  cancel(handle: number): void;
+  /** Wall time in ms, on the same scale as the callbacks' argument. */
+  now(): number;
+}
+
+export const animationFrames: FrameSource = {
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (handle) => cancelAnimationFrame(handle),
+  now: () => performance.now(),
+};
+
+export interface PlayerOptions {
+  /** Virtual ms per wall ms (1 = real time). */
+  speed?: number;
+  frames?: FrameSource;
+  /** Most engine events run in one frame; beyond it virtual time lags rather than the page freezing. */
+  maxEventsPerFrame?: number;
+  /** Longest wall gap a frame accounts for: a tab in the background must not come back to a jump of minutes. */
+  maxFrameMs?: number;
+  /** Names for the narration. */
+  nameOf?: (id: string) => string;
+}
+
+export class Player {
+  playing = $state(false);
+  speed = $state(1);
+  /** Virtual time shown, in ms. */
+  now = $state(0);
+  /** Engine events run so far. */
+  events = $state(0);
+  /** True once the world has no events left to run. */
+  finished = $state(false);
+  snapshot: WorldSnapshot = $state.raw()!;
+  /** The latest sentence for the status region. */
+  announcement = $state('');
+  readonly view: TraceView;
+
+  private readonly frames: FrameSource;
+  private readonly maxEventsPerFrame: number;
+  private readonly maxFrameMs: number;
+  private readonly narration: Narration;
+  private frame: number | undefined;
+  private lastWall: number | undefined;
+
+  constructor(
+    readonly world: World,
+    options: PlayerOptions = {},
+  ) {
+    this.frames = options.frames ?? animationFrames;
+    this.speed = options.speed ?? 1;
+    this.maxEventsPerFrame = options.maxEventsPerFrame ?? 20_000;
+    this.maxFrameMs = options.maxFrameMs ?? 100;
+    this.narration = new Narration(options.nameOf ?? ((id) => id));
+    this.view = new TraceView(world.trace);
+    this.sync();
+  }
+
+  play(): void {
+    if (this.playing) return;
+    this.playing = true;
+    this.lastWall = undefined;
+    this.frame = this.frames.request((wall) => this.onFrame(wall));
+  }
+
+  pause(): void {
+    if (!this.playing) return;
+    this.playing = false;
+    if (this.frame !== undefined) this.frames.cancel(this.frame);
+    this.frame = undefined;
+    this.announcement = `Paused at ${formatVirtualTime(this.now)}.`;
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  /** Run exactly one engine event (pausing first), and say what it did at once. */
+  step(): void {
+    this.pause();
+    const ran = this.runOne();
+    this.sync();
+    this.announcement = this.narration.take(this.frames.now(), true) ?? (ran ? `Ran one event at ${formatVirtualTime(this.now)}.` : 'No events left to run.');
+  }
+
+  destroy(): void {
+    this.pause();
+    this.view.dispose();
+  }
+
+  private onFrame(wall: number): void {
+    this.frame = undefined;
+    if (!this.playing) return;
+    const elapsed = this.lastWall === undefined ? 0 : Math.min(Math.max(0, wall - this.lastWall), this.maxFrameMs);
+    this.lastWall = wall;
+    this.advanceTo(this.world.now + elapsed * this.speed);
+    const said = this.narration.take(wall);
+    if (said !== undefined) this.announcement = said;
+    if (this.finished) {
+      this.playing = false;
+      this.announcement = `No events left to run: the simulation stopped at ${formatVirtualTime(this.now)}.`;
+      return;
+    }
+    this.frame = this.frames.request((next) => this.onFrame(next));
+  }
+
+  /** Run every event due by `target`, within the per-frame bound, then move the clock to `target`. */
+  private advanceTo(target: number): void {
+    let ran = 0;
+    let end = target;
+    for (;;) {
+      const next = this.world.engine.peekTime();
+      if (next === undefined || next > target) break;
+      if (ran >= this.maxEventsPerFrame) {
+        // Out of budget: stop the clock at the last event run, the next frame carries on from there.
+        end = this.world.now;
+        break;
+      }
+      this.runOne();
+      ran++;
+    }
+    if (end > this.world.now) this.world.runUntil(end);
+    this.sync();
+  }
+
+  private runOne(): boolean {
+    return this.view.runEvent(
+      () => this.world.step(),
+      () => ({ event: this.world.engine.eventsProcessed, t: this.world.now }),
+    );
+  }
+
+  private sync(): void {
+    this.now = this.world.now;
+    this.events = this.world.engine.eventsProcessed;
+    this.finished = this.world.engine.peekTime() === undefined;
+    this.snapshot = this.world.snapshot();
+    this.narration.add(this.view.publish());
+  }
+}

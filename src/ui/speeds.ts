@@ -1,0 +1,12 @@
+/** The playback speeds the menu offers, plus whatever the address asked for. */
+export const SPEEDS: readonly number[] = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10];
+
+/** The menu's choices: the fixed ones and `current`, sorted, without duplicates. */
+export function speedChoices(current: number): number[] {
+  return [...new Set([...SPEEDS, current])].sort((a, b) => a - b);
+}
+
+/** `0.1` → `"0.1×"`. */
+export function formatSpeed(speed: number): string {
+  return `${speed}×`;
+}
