@@ -60,6 +60,11 @@ export interface UpstreamBlock {
   zone?: string;
   /** Created by `proxy_pass http://host:port` rather than an `upstream {}` block. */
   implicit: boolean;
+  /**
+   * nginx's own name for the group, which `$upstream_addr` shows when no peer
+   * is live: the block's name, or only the host of an implicit `host:port` one.
+   */
+  host?: string;
   pos: SourcePos;
 }
 
@@ -80,6 +85,8 @@ export interface ProxyPass {
   uri?: string;
   /** True when the URL contains variables (then resolution happens at run time). */
   hasVariables: boolean;
+  /** `https` for an `https://` URL; absent means `http`. */
+  scheme?: 'http' | 'https';
 }
 
 /** `return code [text|URL]` / `return URL`. */
@@ -141,4 +148,10 @@ export interface ConfigError {
   message: string;
   file: string;
   line: number;
+  /**
+   * True when nginx prints this error without ` in FILE:LINE` (for example
+   * `unknown "foo" variable`, found after parsing); `file` and `line` then
+   * point at the use that caused it.
+   */
+  unplaced?: boolean;
 }
