@@ -43,7 +43,7 @@ export function layoutDiagram(components: readonly ComponentSnapshot[], links: r
   const margin = 12;
   const slots = Math.max(1, ordered.length);
   const boxWidth = Math.max(96, Math.min(180, (width - margin * 2) / slots - 48));
-  const boxHeight = 92;
+  const boxHeight = 96;
   const height = boxHeight + 56;
   const x = scalePoint<string>()
     .domain(ordered.map((c) => c.id))

@@ -1,0 +1,9 @@
+/** Browser entry: mount the app. Everything the page does starts from here. */
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+
+const target = document.getElementById('app');
+if (target === null) throw new Error('index.html has no #app element to mount into');
+target.replaceChildren();
+export default mount(App, { target });
