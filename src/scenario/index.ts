@@ -1,0 +1,10 @@
+/**
+ * Scenarios: the YAML format, loading with line-numbered errors, and building
+ * a runnable World. Imports sim, net and models; nothing here knows a browser.
+ */
+export { loadScenario, type LoadResult } from './load';
+export { formatScenarioError, type ScenarioError } from './errors';
+export { createWorld, type World, type WorldOptions, type WorldSnapshot, type ComponentSnapshot, type LinkSnapshot } from './world';
+export { commandTable, type WorldCommand } from './commands';
+export { parseDuration, formatDuration, durationExpected } from './duration';
+export type { Scenario, Topology, ClientSpec, ServerSpec, RequestsSpec, LinkSpec } from './types';
