@@ -78,7 +78,7 @@ export function decideNext(input: NextInput): NextDecision {
   const blocker = retryBlocker(input, failure, input.triesLeft - 1 > 0);
   const base = `${LABEL[failure]}: counted as a failure`;
   if (blocker === undefined) {
-    return { retry: true, release: 'failed', upstreamStatus, why: `${base}; trying the next server (${input.triesLeft - 1} tries left)` };
+    return { retry: true, release: 'failed', upstreamStatus, why: `${base}; trying the next server (${triesText(input.triesLeft - 1)})` };
   }
   return {
     retry: false,
@@ -101,7 +101,7 @@ function decideStatus(input: NextInput, status: number): NextDecision {
       retry: true,
       release: status === 403 || status === 404 ? 'next' : 'failed',
       upstreamStatus: status,
-      why: `status ${status} with proxy_next_upstream ${flag}: ${counted}; trying the next server (${input.triesLeft - 1} tries left)`,
+      why: `status ${status} with proxy_next_upstream ${flag}: ${counted}; trying the next server (${triesText(input.triesLeft - 1)})`,
     };
   }
   return {
@@ -128,4 +128,8 @@ function retryBlocker(input: NextInput, flag: string, triesRemain: boolean): str
     return `proxy_next_upstream_timeout ${input.nextUpstreamTimeoutMs}ms has passed`;
   }
   return undefined;
+}
+
+function triesText(n: number): string {
+  return `${n} ${n === 1 ? 'try' : 'tries'} left`;
 }

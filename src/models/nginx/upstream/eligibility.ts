@@ -27,9 +27,10 @@ export function unusableReason(peer: Peer, attempt: RequestAttempt, nowSec: numb
   return undefined;
 }
 
-/** "skipped a: reason; skipped b: reason" for the peers a selection passed over. */
+/** "skipped a: reason; skipped b: reason" for the peers a selection passed over, each said once. */
 export function describeSkips(skips: readonly { peer: Peer; reason: string }[]): string {
-  return skips.map((s) => `skipped ${s.peer.address}: ${s.reason}`).join('; ');
+  const lines = skips.map((s) => `skipped ${s.peer.address}: ${s.reason}`);
+  return [...new Set(lines)].join('; ');
 }
 
 /**
