@@ -23,7 +23,7 @@ export function describeRecord(record: TraceRecord, nameOf: NameOf = plainId): s
     case 'deliver':
       return `${nameOf(record.to)} receives ${record.type} from ${nameOf(record.from)}: ${record.summary}${because(record.why)}`;
     case 'drop':
-      return `${record.type} from ${nameOf(record.from)} to ${nameOf(record.to)} is lost: ${record.summary}${because(record.why)}`;
+      return `${record.type} from ${nameOf(record.from)} to ${nameOf(record.to)} is dropped: ${record.summary}${because(record.why)}`;
     case 'state':
       return `${nameOf(record.component)} goes from ${record.from} to ${record.to}${because(record.why)}`;
     case 'decision':

@@ -42,7 +42,7 @@ export function layoutDiagram(components: readonly ComponentSnapshot[], links: r
   const ordered = [...components].sort((a, b) => (KIND_ORDER[a.kind] ?? 2) - (KIND_ORDER[b.kind] ?? 2));
   const margin = 12;
   const slots = Math.max(1, ordered.length);
-  const boxWidth = Math.max(96, Math.min(180, (width - margin * 2) / slots - 48));
+  const boxWidth = Math.max(96, Math.min(180, (width - margin * 2) / slots - 32));
   const boxHeight = 96;
   const height = boxHeight + 56;
   const x = scalePoint<string>()

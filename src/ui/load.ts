@@ -72,7 +72,7 @@ export async function openWorld(
     return { ok: false, title: `The scenario ${file} has errors`, messages: loaded.errors.map((e) => formatScenarioError(e)) };
   }
   try {
-    return { ok: true, world: createWorld(loaded.scenario, { seed: params.seed }), params, file };
+    return { ok: true, world: createWorld(loaded.scenario, { seed: params.seed ?? loaded.scenario.seed }), params, file };
   } catch (error) {
     return { ok: false, title: `The scenario ${file} could not be started`, messages: [error instanceof Error ? error.message : String(error)] };
   }

@@ -26,6 +26,17 @@ export class Narration {
   }
 
   /**
+   * What one step the user asked for did, said in full and at once: a step
+   * writes a handful of records at most. Clears what was waiting, since this
+   * covers it.
+   */
+  saySteps(records: readonly TraceRecord[], wallMs: number): string {
+    this.pending = [];
+    this.lastSpokeAt = wallMs;
+    return records.map((r) => `${describeRecord(r, this.nameOf)}.`).join(' ');
+  }
+
+  /**
    * The sentence to announce now, or undefined to stay quiet. `immediate`
    * skips the throttle (a step the user asked for).
    */

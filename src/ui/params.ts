@@ -9,7 +9,8 @@
 export interface PageParams {
   /** Same-origin URL of a scenario YAML file, or undefined for the bundled demo. */
   scenarioUrl: string | undefined;
-  seed: number;
+  /** Undefined when the address names none: the scenario's own seed is used. */
+  seed: number | undefined;
   speed: number;
   autoplay: boolean;
 }
@@ -19,7 +20,6 @@ export type ParamsResult = { ok: true; params: PageParams } | { ok: false; error
 /** The slowest and fastest playback the controls offer; a URL may ask for anything in between. */
 export const MIN_SPEED = 0.01;
 export const MAX_SPEED = 100;
-export const DEFAULT_SEED = 1;
 
 /**
  * Parse `location.search` against the page's origin. A scenario path is
@@ -29,7 +29,7 @@ export const DEFAULT_SEED = 1;
 export function parseParams(search: string, base: string, defaultSpeed = 1): ParamsResult {
   const query = new URLSearchParams(search);
   const errors: string[] = [];
-  const params: PageParams = { scenarioUrl: undefined, seed: DEFAULT_SEED, speed: defaultSpeed, autoplay: false };
+  const params: PageParams = { scenarioUrl: undefined, seed: undefined, speed: defaultSpeed, autoplay: false };
 
   const scenario = query.get('scenario');
   if (scenario !== null) {

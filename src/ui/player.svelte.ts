@@ -97,7 +97,10 @@ export class Player {
     this.pause();
     const ran = this.runOne();
     this.sync();
-    this.announcement = this.narration.take(this.frames.now(), true) ?? (ran ? `Ran one event at ${formatVirtualTime(this.now)}.` : 'No events left to run.');
+    const entry = this.view.log[this.view.log.length - 1];
+    if (!ran) this.announcement = 'No events left to run.';
+    else if (entry === undefined || entry.records.length === 0) this.announcement = `At ${formatVirtualTime(this.now)} a timer ran; nothing visible changed.`;
+    else this.announcement = this.narration.saySteps(entry.records, this.frames.now());
   }
 
   destroy(): void {

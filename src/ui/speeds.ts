@@ -10,3 +10,9 @@ export function speedChoices(current: number): number[] {
 export function formatSpeed(speed: number): string {
   return `${speed}×`;
 }
+
+/**
+ * Quarter speed by default: links in the scenarios take tens of milliseconds,
+ * which at real time is one or two frames, too quick to see a packet move.
+ */
+export const DEFAULT_SPEED = 0.25;

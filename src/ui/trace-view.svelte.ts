@@ -27,6 +27,8 @@ export class TraceView {
   sends = $state.raw<readonly PacketRecord[]>([]);
 
   private entries: LogEntry[] = [];
+  // Plain on purpose: it changes per record and is published once per frame through `sends`.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly open = new Map<string, PacketRecord>();
   private fresh: TraceRecord[] = [];
   private current: LogEntry | undefined;

@@ -106,3 +106,18 @@ test.describe('on a phone', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
+
+test('a scenario with a mistake shows the file, line and what was expected', async ({ page }) => {
+  await page.goto('/?scenario=/test/e2e/fixtures/unknown-key.yaml');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('has errors');
+  await expect(alert).toContainText('unknown-key.yaml:13');
+  await expect(alert).toContainText('latencyMss');
+});
+
+test('a scenario named in the address is fetched and played', async ({ page }) => {
+  await page.goto('/?scenario=/lessons/scenarios/hello.yaml&seed=7&speed=1&autoplay=1');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByText('seed 7')).toBeVisible();
+  await expect.poll(() => virtualMs(page.getByRole('timer', { name: 'Virtual time' }))).toBeGreaterThan(0);
+});

@@ -40,4 +40,12 @@ describe('Narration', () => {
     n.add([ok(2)]);
     expect(n.take(1001, true)).toBe('browser gets 200 from app after 20 ms.');
   });
+
+  it('says everything one step did, in order, and forgets what it covered', () => {
+    const n = new Narration((id) => id, 2000);
+    n.add([ok(1)]);
+    const said = n.saySteps([{ kind: 'send', t: 0, seq: 0, packet: 'p', type: 'request', from: 'browser', to: 'app', summary: 'GET /' }, ok(1)], 0);
+    expect(said).toBe('browser sends request to app: GET /. browser gets 200 from app after 20 ms.');
+    expect(n.take(10_000)).toBeUndefined();
+  });
 });

@@ -4,8 +4,8 @@ import { parseParams } from '../../src/ui/params';
 const base = 'http://127.0.0.1:4317/';
 
 describe('parseParams', () => {
-  it('uses the bundled demo, seed 1, the default speed and no autoplay when the address has no parameters', () => {
-    expect(parseParams('', base, 0.1)).toEqual({ ok: true, params: { scenarioUrl: undefined, seed: 1, speed: 0.1, autoplay: false } });
+  it('uses the bundled demo, the scenario\'s seed, the default speed and no autoplay when the address has no parameters', () => {
+    expect(parseParams('', base, 0.1)).toEqual({ ok: true, params: { scenarioUrl: undefined, seed: undefined, speed: 0.1, autoplay: false } });
   });
 
   it('reads scenario, seed, speed and autoplay', () => {

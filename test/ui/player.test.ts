@@ -111,10 +111,10 @@ describe('Player', () => {
     expect(player.view.sends).toEqual([]);
   });
 
-  it('announces the outcome of a step at once', () => {
+  it('announces everything a step did at once', () => {
     const { player } = setup(1);
     player.step();
     player.step();
-    expect(player.announcement).toBe('browser gets 200 from app after 20 ms (app answered).');
+    expect(player.announcement).toBe('app receives request from browser: GET /. browser gets 200 from app after 20 ms (app answered).');
   });
 });
