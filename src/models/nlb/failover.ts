@@ -1,0 +1,52 @@
+/**
+ * What one NLB node can see of a target group, and whether that is "enough".
+ *
+ * With cross-zone load balancing off, a node only sends to targets in its own
+ * AZ, so health is judged per zone; with it on, over all enabled zones
+ * (target-group-health.md, "Requirements and considerations"). Below the
+ * minimum (by default: no healthy target at all), the zone leaves DNS
+ * (DNS failover) and the node routes to every target it can reach, healthy
+ * or not (routing failover, i.e. fail-open).
+ */
+import type { HealthyTargetMinimum, Nlb, Target, TargetGroup } from './types';
+
+/** The target group's setting wins; otherwise the load balancer's (off by default for NLB). */
+export function crossZoneEnabled(nlb: Nlb, tg: TargetGroup): boolean {
+  return tg.crossZone ?? nlb.crossZone;
+}
+
+/** The target groups some listener forwards to; the others receive nothing. */
+export function targetGroupsInUse(nlb: Nlb): TargetGroup[] {
+  const used = new Set(nlb.listeners.map((l) => l.targetGroup));
+  return nlb.targetGroups.filter((tg) => used.has(tg.name));
+}
+
+/** The targets of `tg` a node in `az` may send new flows to, split by health. */
+export interface ZoneView {
+  /** Registered, not draining, in an enabled AZ (and in `az` when cross-zone is off). */
+  readonly available: readonly Target[];
+  readonly healthy: readonly Target[];
+}
+
+export function zoneView(nlb: Nlb, tg: TargetGroup, az: string): ZoneView {
+  const enabled = new Set(nlb.nodes.map((n) => n.az));
+  const crossZone = crossZoneEnabled(nlb, tg);
+  const available = tg.targets.filter(
+    (t) =>
+      enabled.has(t.az) &&
+      (crossZone || t.az === az) &&
+      t.health.state !== 'draining' &&
+      t.health.state !== 'unused',
+  );
+  return { available, healthy: available.filter((t) => t.health.state === 'healthy') };
+}
+
+/** True when the healthy targets fall below the minimum (count or percentage, either one). */
+export function belowMinimum(min: HealthyTargetMinimum, view: ZoneView): boolean {
+  const healthy = view.healthy.length;
+  if (healthy < min.count) return true;
+  return min.percentage !== undefined && healthy * 100 < min.percentage * view.available.length;
+}
+
+/** The default minimum: at least one healthy target. */
+export const AT_LEAST_ONE: HealthyTargetMinimum = { count: 1 };

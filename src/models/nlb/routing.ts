@@ -1,0 +1,99 @@
+/**
+ * Where an NLB node sends a NEW connection.
+ *
+ * 1. The listener on the destination port picks the target group; traffic
+ *    to a port with no listener is dropped ("unintended traffic",
+ *    load-balancer-listeners.md), so the client sees a timeout.
+ * 2. The node's candidates are the healthy targets it can reach: its own AZ
+ *    with cross-zone off, every enabled AZ with it on (`failover.ts`).
+ * 3. Below the routing-failover minimum (by default: no healthy target) it
+ *    fails open and uses every target it can reach, healthy or not. With
+ *    every AZ unhealthy this is "route to all targets" (behaviour.md §3).
+ * 4. No target at all: the connection is reset (a model choice; AWS does not
+ *    document what the client sees then).
+ *
+ * The flow hash (protocol, addresses, ports, TCP sequence number) is
+ * modelled as one uniform draw per new connection from the seeded stream the
+ * world passes in: behaviour.md treats each new connection as hashed
+ * independently and its caveats call "uniform random per connection" an
+ * approximation of a black box. Later packets of the flow follow the flow
+ * table (`flowTable.ts`), never this function.
+ */
+import type { Rng } from '../../sim';
+import { sourceSeenByTarget } from './clientIp';
+import type { SeenSource } from './clientIp';
+import { belowMinimum, crossZoneEnabled, zoneView } from './failover';
+import type { FlowTuple, Listener, Nlb, NlbNode, Target, TargetGroup } from './types';
+
+export interface RouteRequest {
+  /** The AZ of the NLB node the client reached (the one whose IP it connected to). */
+  readonly azOfNode: string;
+  readonly flow5Tuple: FlowTuple;
+  /** The flow-hash stream, e.g. `random.stream('nlb:web:flow-hash')`: one draw per new connection. */
+  readonly rng: Rng;
+}
+
+export type RouteDecision =
+  | {
+      readonly kind: 'forward';
+      readonly node: NlbNode;
+      readonly listener: Listener;
+      readonly targetGroup: TargetGroup;
+      readonly target: Target;
+      /** How many targets the draw was among. */
+      readonly candidates: number;
+      /** True when the node routed to unhealthy targets too (routing failover). */
+      readonly failOpen: boolean;
+      /** What the target sees as the source (client IP preservation). */
+      readonly source: SeenSource;
+      readonly why: string;
+    }
+  | { readonly kind: 'reset'; readonly why: string }
+  | { readonly kind: 'drop'; readonly why: string };
+
+function label(t: Target): string {
+  return `${t.id}:${t.port}`;
+}
+
+/** Route one new TCP connection arriving at the node in `azOfNode`. */
+export function routeConnection(nlb: Nlb, request: RouteRequest): RouteDecision {
+  const { azOfNode, flow5Tuple: flow, rng } = request;
+  const node = nlb.nodes.find((n) => n.az === azOfNode);
+  if (node === undefined) {
+    return { kind: 'drop', why: `no NLB node in ${azOfNode}: the AZ is not enabled` };
+  }
+  const listener = nlb.listeners.find((l) => l.port === flow.dstPort);
+  if (listener === undefined) {
+    return { kind: 'drop', why: `no listener on port ${flow.dstPort}: the NLB drops unintended traffic` };
+  }
+  const tg = nlb.targetGroups.find((g) => g.name === listener.targetGroup);
+  if (tg === undefined) {
+    return { kind: 'reset', why: `listener ${listener.port} forwards to unknown target group ${listener.targetGroup}` };
+  }
+  const view = zoneView(nlb, tg, azOfNode);
+  const scope = crossZoneEnabled(nlb, tg) ? 'all enabled AZs (cross-zone on)' : `${azOfNode} only (cross-zone off)`;
+  const failOpen = belowMinimum(tg.routingFailover, view);
+  const candidates = failOpen ? view.available : view.healthy;
+  if (candidates.length === 0) {
+    return {
+      kind: 'reset',
+      why: `no target in ${tg.name} for ${scope}: nothing registered there, so the connection is reset`,
+    };
+  }
+  const target = candidates[rng.int(candidates.length)] as Target;
+  const source = sourceSeenByTarget(tg, node, flow);
+  const how = failOpen
+    ? `fail-open: ${view.healthy.length} healthy of ${view.available.length} in ${scope}, so all ${candidates.length} are candidates`
+    : `flow hash over ${candidates.length} healthy target(s) in ${scope}`;
+  return {
+    kind: 'forward',
+    node,
+    listener,
+    targetGroup: tg,
+    target,
+    candidates: candidates.length,
+    failOpen,
+    source,
+    why: `${how} → ${label(target)} (${target.az}); ${source.why}`,
+  };
+}
