@@ -72,11 +72,16 @@ export class Engine {
     return this.scheduleAt(this.currentTime + delayMs, run, label);
   }
 
-  /** Schedule `run` at an absolute virtual time, which may not be in the past. */
+  /**
+   * Schedule `run` at an absolute virtual time, which may not be in the past.
+   * Times are kept to the microsecond: sums of fractional delays would
+   * otherwise show float noise (2071.2709999999997) in every trace record.
+   */
   scheduleAt(timeMs: number, run: () => void, label = ''): EventHandle {
     if (!(timeMs >= this.currentTime) || !Number.isFinite(timeMs)) {
       throw new RangeError(`cannot schedule at ${timeMs} ms: now is ${this.currentTime} ms`);
     }
+    timeMs = Math.max(this.currentTime, Math.round(timeMs * 1000) / 1000);
     const seq = this.nextSeq++;
     const event: ScheduledEvent = { id: seq, time: timeMs, seq, label, cancelled: false, done: false, run };
     this.queue.push(event);

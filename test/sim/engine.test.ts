@@ -91,3 +91,14 @@ describe('Engine', () => {
     expect(seen).toEqual([2]);
   });
 });
+
+describe('Engine time', () => {
+  it('keeps virtual time to the microsecond so traces carry no float noise', () => {
+    const engine = new Engine();
+    const times: number[] = [];
+    engine.schedule(0.1, () => engine.schedule(0.2, () => times.push(engine.now)));
+    engine.schedule(2071.2709999999997, () => times.push(engine.now));
+    engine.runUntil(5000);
+    expect(times).toEqual([0.3, 2071.271]);
+  });
+});
