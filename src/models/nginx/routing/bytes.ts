@@ -13,11 +13,11 @@ export function hexByte(code: number): string {
 }
 
 /**
- * Turn any JS string into a byte string: characters above 0x7f are UTF-8
- * encoded, because that is what a client puts on the wire for them.
+ * Turn text as a client would type it into the bytes it puts on the wire:
+ * characters above 0x7f are UTF-8 encoded. (Apply it once, to raw input.)
  */
 export function toBytes(text: string): string {
-  // Fast path: plain ASCII (and already-byte strings from earlier decoding) stay as they are.
+  // Fast path: plain ASCII is already its own bytes.
   let ascii = true;
   for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
   if (ascii) return text;

@@ -3,6 +3,7 @@
  * config the way nginx.conf reads (`loc('~* \\.jpg$')`) without the parser.
  * Defaults are nginx's (root html, index index.html, proxy timeouts 60 s).
  */
+import type { RequestContext } from '../../../../src/models/nginx/routing/context';
 import type { Conf, Listen, LocationBlock, LocationModifier, ProxyPass, ServerBlock } from '../../../../src/models/nginx/model';
 
 const pos = { file: 'nginx.conf', line: 1 };
@@ -56,5 +57,24 @@ export function server(opts: { listen?: string[]; names?: string[]; locations?: 
     conf: conf(opts.conf),
     locations: opts.locations ?? [],
     pos,
+  };
+}
+
+/** A request context for `GET /` from 127.0.0.1 to 127.0.0.1:80, overridable. */
+export function ctx(over: Partial<RequestContext> = {}): RequestContext {
+  return {
+    method: 'GET',
+    requestUri: '/',
+    httpVersion: '1.1',
+    headers: [],
+    remoteAddr: '127.0.0.1',
+    remotePort: 40000,
+    serverAddr: '127.0.0.1',
+    serverPort: 80,
+    uri: '/',
+    args: '',
+    host: '',
+    serverName: '',
+    ...over,
   };
 }

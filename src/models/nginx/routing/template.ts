@@ -1,0 +1,94 @@
+/**
+ * Strings with variables (`"$scheme://$host$request_uri"`), parsed the way
+ * `ngx_http_script_compile` parses them: `$name` takes letters, digits and
+ * "_"; `${name}` may be followed by more letters; `$1`…`$9` are one-digit
+ * regex captures (`$10` is `$1` then "0"; `${1}` is an unknown variable).
+ */
+import type { RequestContext } from './context';
+import { isKnownVariable, lookupVariable } from './variables';
+
+export type TemplatePart = { literal: string } | { variable: string } | { capture: number };
+
+/** The parts of a template, or the error `nginx -t` reports for it. */
+export type ParsedTemplate = { ok: true; parts: TemplatePart[] } | { ok: false; error: string };
+
+const isNameChar = (ch: string): boolean => /^[A-Za-z0-9_]$/.test(ch);
+
+export function parseTemplate(template: string): ParsedTemplate {
+  const parts: TemplatePart[] = [];
+  let i = 0;
+  while (i < template.length) {
+    if (template[i] !== '$') {
+      const next = template.indexOf('$', i);
+      const end = next < 0 ? template.length : next;
+      parts.push({ literal: template.slice(i, end) });
+      i = end;
+      continue;
+    }
+    i++;
+    const first = template[i];
+    if (first === undefined) return { ok: false, error: 'invalid variable name' };
+    if (first >= '1' && first <= '9') {
+      parts.push({ capture: Number(first) });
+      i++;
+      continue;
+    }
+    let bracket = false;
+    if (first === '{') {
+      bracket = true;
+      i++;
+      if (i >= template.length) return { ok: false, error: 'invalid variable name' };
+    }
+    const start = i;
+    while (i < template.length && isNameChar(template.charAt(i))) i++;
+    const name = template.slice(start, i);
+    if (bracket) {
+      if (template[i] !== '}') return { ok: false, error: `the closing bracket in "${name}" variable is missing` };
+      i++;
+    }
+    if (name === '') return { ok: false, error: 'invalid variable name' };
+    parts.push({ variable: name });
+  }
+  return { ok: true, parts };
+}
+
+/**
+ * What `nginx -t` says about a template, or undefined when it is fine:
+ * `invalid variable name`, `unknown "foo" variable`, or the missing bracket.
+ * `namedCaptures` are the `(?<name>…)` groups the configuration defines.
+ */
+export function templateError(template: string, namedCaptures: readonly string[] = []): string | undefined {
+  const parsed = parseTemplate(template);
+  if (!parsed.ok) return parsed.error;
+  for (const part of parsed.parts) {
+    if ('variable' in part && !isKnownVariable(part.variable, namedCaptures)) return `unknown "${part.variable}" variable`;
+  }
+  return undefined;
+}
+
+/**
+ * Evaluate parsed parts; `onValue` decides how a variable's value (undefined
+ * when not found) is written — scripts write it as is, the access log escapes
+ * it and writes "-" for not found.
+ */
+export function renderParts(parts: readonly TemplatePart[], ctx: RequestContext, onValue: (v: string | undefined) => string): string {
+  let out = '';
+  for (const part of parts) {
+    if ('literal' in part) out += part.literal;
+    // A capture the last regex did not have is empty, as in nginx.
+    else if ('capture' in part) out += onValue(ctx.captures?.[part.capture] ?? '');
+    else out += onValue(lookupVariable(part.variable, ctx));
+  }
+  return out;
+}
+
+/**
+ * Expand a template as `return`, `proxy_set_header`, `proxy_pass` and friends
+ * do: not-found variables become empty. A template nginx would reject at
+ * start-up (see templateError) is returned unchanged.
+ */
+export function expandVariables(template: string, ctx: RequestContext): string {
+  const parsed = parseTemplate(template);
+  if (!parsed.ok) return template;
+  return renderParts(parsed.parts, ctx, (v) => v ?? '');
+}
