@@ -70,11 +70,15 @@ export function pickHealthCheckSettings(input: HealthCheckInput): HealthCheckPic
       ? ''
       : `; overridden by annotation: ${overrides.fields.map((f) => HEALTH_CHECK_ANNOTATIONS[f].split('/')[1]).join(', ')}`;
   const settings: HealthCheckSettings = { ...defaults, ...overrides.values, source: defaults.source + note };
-  // A problem in a field an annotation set is reported against that annotation, so the author knows where to look.
-  const errors = healthCheckProblems(settings).map((p) =>
-    overrides.fields.includes(p.field)
-      ? `${HEALTH_CHECK_ANNOTATIONS[p.field]}: ${p.message}`
-      : `${FIELD_LABEL[p.field]}: ${p.message}`,
-  );
+  // A problem in a field an annotation set (or in its relation to one) is reported against that
+  // annotation, so the author knows which line to change.
+  const errors = healthCheckProblems(settings).map((p) => {
+    const set = overrides.fields.includes(p.field)
+      ? p.field
+      : p.related !== undefined && overrides.fields.includes(p.related)
+        ? p.related
+        : undefined;
+    return set === undefined ? `${FIELD_LABEL[p.field]}: ${p.message}` : `${HEALTH_CHECK_ANNOTATIONS[set]}: ${p.message}`;
+  });
   return errors.length === 0 ? { ok: true, settings } : { ok: false, errors };
 }

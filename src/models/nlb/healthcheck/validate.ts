@@ -4,9 +4,11 @@
  * 2–120 s, thresholds 2–10, path starting with `/` and at most 1024
  * characters, matcher codes 200–599 for NLB.
  *
- * One extra rule is the simulator's: the timeout may not exceed the interval,
- * because one check round must end before the next begins (every preset in
- * `defaults.ts` satisfies it; the LBC's 10 s / 10 s is the edge).
+ * The timeout may not exceed the interval. For NLB it may equal it (the
+ * LBC's 10 s / 10 s); "interval must be greater than the timeout" is the ALB
+ * rule (aws-cdk PR #16445 moved it to ALB only; PR #26031 checks NLB
+ * timeout ≤ interval). The simulator relies on it too: one check round ends
+ * before the next begins.
  */
 import { parseMatcher } from './matcher';
 import type { HealthCheckSettings } from './types';
@@ -18,6 +20,8 @@ export type HealthCheckField = Exclude<keyof HealthCheckSettings, 'source'>;
 export interface HealthCheckProblem {
   readonly field: HealthCheckField;
   readonly message: string;
+  /** Another field the problem depends on (the interval, for a timeout longer than it). */
+  readonly related?: HealthCheckField;
 }
 
 /** Human names of the fields, as the AWS console labels them. */
@@ -42,8 +46,8 @@ function integerIn(value: number, lo: number, hi: number, unit: string): string 
 /** Every problem with `s`; empty when valid. */
 export function healthCheckProblems(s: HealthCheckSettings): HealthCheckProblem[] {
   const problems: HealthCheckProblem[] = [];
-  const add = (field: HealthCheckField, message: string | undefined): void => {
-    if (message !== undefined) problems.push({ field, message });
+  const add = (field: HealthCheckField, message: string | undefined, related?: HealthCheckField): void => {
+    if (message !== undefined) problems.push(related === undefined ? { field, message } : { field, message, related });
   };
   if (s.protocol !== 'TCP' && s.protocol !== 'HTTP' && s.protocol !== 'HTTPS') {
     add('protocol', `expected TCP, HTTP or HTTPS, got ${String(s.protocol)}`);
@@ -58,7 +62,8 @@ export function healthCheckProblems(s: HealthCheckSettings): HealthCheckProblem[
   if (s.timeoutSeconds > s.intervalSeconds) {
     add(
       'timeoutSeconds',
-      `expected at most the interval (${s.intervalSeconds} s), got ${s.timeoutSeconds} s: one check must end before the next begins`,
+      `expected a timeout of at most the interval (${s.intervalSeconds} s), got ${s.timeoutSeconds} s: lower the timeout or raise the interval`,
+      'intervalSeconds',
     );
   }
   if (s.protocol !== 'TCP') {
