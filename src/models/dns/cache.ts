@@ -75,6 +75,24 @@ export function cacheRRset(cache: DnsCache, records: readonly ResourceRecord[], 
   return entry;
 }
 
+/**
+ * Store a whole answer under its question, as CoreDNS's `cache` plugin does:
+ * every record is served with the answer's smallest TTL, counting down.
+ */
+export function cacheAnswer(
+  cache: DnsCache,
+  name: string,
+  type: RRType,
+  records: readonly ResourceRecord[],
+  nowMs: number,
+): CacheEntry | undefined {
+  const ttl = minTtl(records);
+  if (ttl === undefined) return undefined;
+  const entry: CacheEntry = { name: fqdn(name), type, records: [...records], storedAtMs: nowMs, ttlS: Math.min(ttl, cache.limits.maxTtlS) };
+  cache.entries.set(key(name, type), entry);
+  return entry;
+}
+
 /** Store an NXDOMAIN (for every type at `name`) or a NODATA (for `type` only). */
 export function cacheNegative(
   cache: DnsCache,
