@@ -1,0 +1,100 @@
+/**
+ * The request nginx 1.22 sends to an upstream (ngx_http_proxy_create_request
+ * and ngx_http_proxy_init_headers): `METHOD uri HTTP/1.0`, then the
+ * `proxy_set_header` fields in config order, then the defaults the config did
+ * not override (`Host: $proxy_host`, `Connection: close`, `Content-Length`
+ * when there is a body), then the client's own fields — minus any whose name
+ * one of those lists (even with an empty value) and minus the hop-by-hop ones
+ * nginx blanks (`TE`, `Keep-Alive`, `Expect`, `Upgrade`). A field whose value
+ * comes out empty is not sent. No `X-Real-IP` or `X-Forwarded-For` is added.
+ */
+import type { LocationBlock } from '../model';
+import type { RequestContext } from './context';
+import { headerValues, keptHeaders } from './headers';
+import { mapProxyUri, normalizedFromContext, proxyHost } from './proxyUri';
+import { expandVariables } from './template';
+
+/** What goes on the wire to the upstream (the body, if any, is the client's). */
+export interface UpstreamRequestHead {
+  method: string;
+  /** Path and query as on the request line. */
+  uri: string;
+  httpVersion: 'HTTP/1.0';
+  headers: [string, string][];
+  /** `GET /login HTTP/1.0`. */
+  requestLine: string;
+  /** `$proxy_host`. */
+  proxyHost: string;
+  /** The upstream group to balance over. */
+  upstream: string;
+}
+
+const BODY_LENGTH = '$proxy_internal_body_length';
+const CHUNKED = '$proxy_internal_chunked';
+
+/** ngx_http_proxy_headers: what nginx adds unless proxy_set_header names the field. */
+const DEFAULT_HEADERS: readonly [string, string][] = [
+  ['Host', '$proxy_host'],
+  ['Connection', 'close'],
+  ['Content-Length', BODY_LENGTH],
+  ['Transfer-Encoding', CHUNKED],
+  ['TE', ''],
+  ['Keep-Alive', ''],
+  ['Expect', ''],
+  ['Upgrade', ''],
+];
+
+export interface UpstreamOptions {
+  /**
+   * Length of the request body nginx read (it buffers the body, so a chunked
+   * client body also goes out with Content-Length). Default: the client's
+   * Content-Length, if any.
+   */
+  bodyLength?: number;
+  /** The URI came from an internal redirect (see mapProxyUri). */
+  internal?: boolean;
+}
+
+function clientBodyLength(ctx: RequestContext): number | undefined {
+  const cl = headerValues(ctx.headers, 'content_length')[0];
+  return cl !== undefined && /^\d+$/.test(cl.trim()) ? Number(cl.trim()) : undefined;
+}
+
+/**
+ * Build the upstream request for a location with proxy_pass. `ctx` is the
+ * client request (its `proxyHost` is filled in here for the expansion).
+ */
+export function buildUpstreamRequest(location: LocationBlock, ctx: RequestContext, opts: UpstreamOptions = {}): UpstreamRequestHead {
+  const pass = location.conf.proxyPass;
+  if (!pass) throw new Error(`location ${location.pattern} has no proxy_pass`);
+  const host = proxyHost(pass, ctx);
+  const vars: RequestContext = { ...ctx, proxyHost: host };
+  const uri = mapProxyUri(pass, location, normalizedFromContext(ctx), { ctx: vars, ...(opts.internal ? { internal: true } : {}) });
+
+  const merged: [string, string][] = [...location.conf.proxySetHeaders];
+  for (const d of DEFAULT_HEADERS) {
+    if (!merged.some(([name]) => name.toLowerCase() === d[0].toLowerCase())) merged.push(d);
+  }
+  const bodyLength = opts.bodyLength ?? clientBodyLength(ctx);
+  const headers: [string, string][] = [];
+  for (const [name, template] of merged) {
+    let value: string;
+    if (template === BODY_LENGTH) value = bodyLength === undefined ? '' : String(bodyLength);
+    else if (template === CHUNKED) value = '';
+    else value = expandVariables(template, vars);
+    if (value !== '') headers.push([name, value]);
+  }
+  const replaced = new Set(merged.map(([name]) => name.toLowerCase()));
+  for (const [name, value] of keptHeaders(ctx.headers)) {
+    if (!replaced.has(name.toLowerCase())) headers.push([name, value]);
+  }
+  return {
+    method: ctx.method,
+    uri,
+    httpVersion: 'HTTP/1.0',
+    headers,
+    requestLine: `${ctx.method} ${uri} HTTP/1.0`,
+    proxyHost: host,
+    upstream: pass.upstream,
+  };
+}
