@@ -1,0 +1,107 @@
+/**
+ * Value checks for directives without a dedicated handler, by the generic
+ * "slot" setters nginx uses for them (`ngx_conf_set_flag_slot`,
+ * `…_msec_slot`, `…_size_slot`…): invalid values and "is duplicate" are
+ * reported with nginx's wording. Directives not listed here accept any value.
+ */
+import type { Directive, Parser } from './parser';
+import { atoi, parseOffset, parseSize, parseTime } from './units';
+import { once, useVariables } from './values';
+
+const FLAG = [
+  'absolute_redirect', 'accept_mutex', 'autoindex', 'autoindex_exact_size', 'autoindex_localtime',
+  'chunked_transfer_encoding', 'daemon', 'etag', 'gunzip', 'gzip', 'gzip_vary', 'ignore_invalid_headers',
+  'log_not_found', 'log_subrequest', 'master_process', 'merge_slashes', 'msie_padding', 'msie_refresh',
+  'multi_accept', 'port_in_redirect', 'proxy_buffering', 'proxy_cache_lock', 'proxy_cache_revalidate',
+  'proxy_ignore_client_abort', 'proxy_intercept_errors', 'proxy_pass_request_body',
+  'proxy_pass_request_headers', 'proxy_request_buffering', 'proxy_socket_keepalive',
+  'proxy_ssl_server_name', 'proxy_ssl_verify', 'recursive_error_pages', 'reset_timedout_connection',
+  'rewrite_log', 'sendfile', 'server_name_in_redirect', 'ssi', 'ssl_prefer_server_ciphers',
+  'ssl_session_tickets', 'ssl_stapling', 'ssl_stapling_verify', 'sub_filter_once', 'tcp_nodelay',
+  'tcp_nopush', 'underscores_in_headers', 'uninitialized_variable_warn', 'pcre_jit', 'http2_push_preload',
+];
+const MSEC = [
+  'client_body_timeout', 'client_header_timeout', 'keepalive_time', 'lingering_time', 'lingering_timeout',
+  'postpone_output_timeout', 'proxy_cache_lock_age', 'proxy_cache_lock_timeout', 'resolver_timeout',
+  'send_timeout', 'auth_delay', 'accept_mutex_delay', 'timer_resolution', 'http2_recv_timeout',
+  'http2_idle_timeout',
+];
+const SEC = ['ssl_session_timeout', 'open_file_cache_valid'];
+const SIZE = [
+  'client_body_buffer_size', 'client_header_buffer_size', 'connection_pool_size', 'gzip_min_length',
+  'postpone_output', 'proxy_buffer_size', 'proxy_busy_buffers_size',
+  'proxy_temp_file_write_size', 'request_pool_size', 'sendfile_max_chunk', 'ssl_buffer_size',
+  'subrequest_output_buffer_size', 'directio_alignment',
+  'read_ahead', 'send_lowat', 'http2_chunk_size', 'http2_body_preread_size',
+];
+const OFFSET = ['client_max_body_size', 'proxy_max_temp_file_size'];
+const NUM = [
+  'gzip_comp_level', 'keepalive_requests', 'map_hash_bucket_size', 'map_hash_max_size',
+  'server_names_hash_bucket_size', 'server_names_hash_max_size', 'types_hash_bucket_size',
+  'types_hash_max_size', 'variables_hash_bucket_size', 'variables_hash_max_size', 'worker_connections',
+  'worker_rlimit_nofile', 'open_file_cache_min_uses', 'proxy_cache_min_uses', 'http2_max_concurrent_streams',
+  'ssl_verify_depth', 'proxy_ssl_verify_depth', 'max_ranges',
+];
+const ENUM: Record<string, string[]> = {
+  server_tokens: ['off', 'on', 'build'],
+  proxy_http_version: ['1.0', '1.1'],
+  satisfy: ['all', 'any'],
+  gzip_http_version: ['1.0', '1.1'],
+  gzip_static: ['off', 'on', 'always'],
+  if_modified_since: ['off', 'exact', 'before'],
+  lingering_close: ['off', 'on', 'always'],
+  autoindex_format: ['html', 'xml', 'json', 'jsonp'],
+};
+/** Values that nginx compiles as scripts, so their `$variables` must exist. */
+const SCRIPTED_LAST = ['add_header', 'add_trailer', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'grpc_set_header', 'auth_request_set'];
+
+const kinds = new Map<string, string>();
+for (const n of FLAG) kinds.set(n, 'flag');
+for (const n of MSEC) kinds.set(n, 'msec');
+for (const n of SEC) kinds.set(n, 'sec');
+for (const n of SIZE) kinds.set(n, 'size');
+for (const n of OFFSET) kinds.set(n, 'offset');
+for (const n of NUM) kinds.set(n, 'num');
+
+/** Checks a directive that has no handler of its own, the way its nginx slot setter would. */
+export function checkValue(p: Parser, d: Directive): void {
+  const v = d.args[0] ?? '';
+  if (SCRIPTED_LAST.includes(d.name)) {
+    useVariables(p, d.args[1] ?? '');
+    return;
+  }
+  const values = ENUM[d.name];
+  if (values) {
+    once(p, d);
+    if (!values.includes(v.toLowerCase())) p.fail(`invalid value "${v}"`);
+    return;
+  }
+  switch (kinds.get(d.name)) {
+    case 'flag':
+      once(p, d);
+      if (v.toLowerCase() !== 'on' && v.toLowerCase() !== 'off') {
+        p.fail(`invalid value "${v}" in "${d.name}" directive, it must be "on" or "off"`);
+      }
+      return;
+    case 'msec':
+      once(p, d);
+      if (Number.isNaN(parseTime(v, false))) p.failDirective(d, 'invalid value');
+      return;
+    case 'sec':
+      once(p, d);
+      if (Number.isNaN(parseTime(v, true))) p.failDirective(d, 'invalid value');
+      return;
+    case 'size':
+      once(p, d);
+      if (Number.isNaN(parseSize(v))) p.failDirective(d, 'invalid value');
+      return;
+    case 'offset':
+      once(p, d);
+      if (Number.isNaN(parseOffset(v))) p.failDirective(d, 'invalid value');
+      return;
+    case 'num':
+      once(p, d);
+      if (Number.isNaN(atoi(v))) p.failDirective(d, 'invalid number');
+      return;
+  }
+}
