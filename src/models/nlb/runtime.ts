@@ -47,6 +47,7 @@ export class NlbRuntime {
   private readonly machine: typeof targetHealthMachine;
   private lastDns: string;
   private lastSweepMs = 0;
+  private dnsCheckPending = false;
 
   constructor(
     readonly nlb: Nlb,
@@ -214,7 +215,25 @@ export class NlbRuntime {
       this.actors.delete(key);
       this.reported.delete(key);
     }
-    this.recordDnsChange();
+    this.scheduleDnsCheck();
+  }
+
+  /**
+   * Targets often change together (every target passes its third check at the same
+   * virtual instant); look at DNS once that instant's work is done, so the trace shows
+   * the answer clients could actually get, not the steps in between.
+   */
+  private scheduleDnsCheck(): void {
+    if (this.dnsCheckPending) return;
+    this.dnsCheckPending = true;
+    this.world.engine.schedule(
+      0,
+      () => {
+        this.dnsCheckPending = false;
+        this.recordDnsChange();
+      },
+      `${this.component} dns`,
+    );
   }
 
   private resetFlows(key: string, why: string): void {

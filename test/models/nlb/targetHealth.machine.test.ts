@@ -19,12 +19,16 @@ interface Change {
   why: string;
 }
 
-function run(settings: HealthCheckSettings, behaviour: Behaviour, options: { nodes?: number; delayS?: number } = {}) {
+function run(
+  settings: HealthCheckSettings,
+  behaviour: Behaviour,
+  options: { nodes?: number; delayS?: number; machine?: typeof targetHealthMachine } = {},
+) {
   const engine = new Engine();
   const changes: Change[] = [];
   const checks: { t: number; why: string }[] = [];
   const probes: { t: number; node: number }[] = [];
-  const actor = createActor(targetHealthMachine, {
+  const actor = createActor(options.machine ?? targetHealthMachine, {
     clock: engine.clock,
     input: {
       settings,
@@ -206,5 +210,15 @@ describe('target health machine: deregistration', () => {
     h.engine.runUntil(60_000);
     expect(h.actor.getSnapshot().value).toBe('unused');
     expect(h.engine.pending).toBe(0);
+  });
+});
+
+describe('target health machine: named delays', () => {
+  it('lets a scenario shorten the interval and timeout with .provide() without touching the settings', () => {
+    const fast = targetHealthMachine.provide({ delays: { intervalMs: 1_000, timeoutMs: 500 } });
+    const h = run(AWS_API_DEFAULTS, () => 'silent', { machine: fast });
+    h.engine.runUntil(10_000);
+    // Rounds at 1 s and 2 s, each closed by the 0.5 s timeout: unhealthy at 2.5 s.
+    expect(firstAt(h.changes, 'unhealthy')).toBe(2.5);
   });
 });
