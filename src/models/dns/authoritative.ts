@@ -68,7 +68,9 @@ export function lookupInZone(zone: Zone, q: Question, who: string): DnsResponse 
     const here = recordsAt(zone, name);
     const matching = here.filter((r) => r.type === q.type);
     if (matching.length > 0) {
-      return answer([...chain, ...matching], q, who, `${matching.length} ${q.type} record(s) for ${name}, TTL ${minTtl(matching)}`);
+      const found = answer([...chain, ...matching], q, who, `${matching.length} ${q.type} record(s) for ${name}, TTL ${minTtl(matching)}`);
+      // Addresses of the name servers named in an NS answer go along, as glue does in a referral.
+      return q.type === 'NS' ? { ...found, additional: glueOf(zone, matching) } : found;
     }
     if (q.type === 'A') {
       const alias = aliasesAt(zone, name)[0];
@@ -117,9 +119,14 @@ function chainAnswer(chain: ResourceRecord[], q: Question, who: string, detail: 
   };
 }
 
+function glueOf(zone: Zone, nsRecords: readonly ResourceRecord[]): ResourceRecord[] {
+  const hosts = new Set(nsRecords.map((r) => rdataText(r)));
+  return zone.records.filter((r) => (r.type === 'A' || r.type === 'AAAA') && hosts.has(r.name));
+}
+
 function referral(zone: Zone, cut: ResourceRecord[], q: Question, who: string): DnsResponse {
   const hosts = new Set(cut.map((r) => rdataText(r)));
-  const glue = zone.records.filter((r) => (r.type === 'A' || r.type === 'AAAA') && hosts.has(r.name));
+  const glue = glueOf(zone, cut);
   const owner = cut[0]?.name ?? q.name;
   const names = [...hosts].map(withoutTrailingDot).join(', ');
   return {

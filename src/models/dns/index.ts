@@ -19,3 +19,8 @@ export * from './addresses';
 export * from './stub';
 export * from './browserCache';
 export * from './clusterDns';
+export * from './wire';
+export * from './digColumns';
+export * from './digIds';
+export * from './dig';
+export * from './digRun';
