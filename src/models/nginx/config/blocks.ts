@@ -47,7 +47,8 @@ function mapBody(): BlockBodyHandler {
       return;
     }
     const k = (key.startsWith('\\') ? key.slice(1) : key).toLowerCase();
-    if (keys.has(k)) p.fail(`conflicting parameter "${key}"`);
+    // nginx lower-cases the key in place before it reports the conflict.
+    if (keys.has(k)) p.fail(`conflicting parameter "${k}"`);
     keys.add(k);
   };
 }

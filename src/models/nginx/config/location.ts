@@ -86,8 +86,7 @@ export const locationHandlers: Record<string, Handler> = {
   index: (p, d) => {
     const node = p.node;
     if (node.kind !== 'http' && node.kind !== 'server' && node.kind !== 'location') return;
-    d.args.forEach((v, i) => {
-      if (v.startsWith('/') && i !== d.args.length - 1) p.fail('only the last index in "index" directive should be absolute');
+    d.args.forEach((v) => {
       if (v.length === 0) p.fail(`index "${v}" in "index" directive is invalid`);
       useVariables(p, v);
     });

@@ -61,7 +61,7 @@ function parseListenParams(p: Parser, params: string[]): ListenOptions {
     else if (v.startsWith('ipv6only=')) {
       o.set = true;
       const f = v.slice(9);
-      if (f !== 'on' && f !== 'off') p.fail(`invalid ipv6only flags "${f}"`);
+      if (f !== 'on' && f !== 'off') p.fail(`invalid parameter "${v}"`);
     } else if (v.startsWith('so_keepalive=')) o.set = true;
     else p.fail(`invalid parameter "${v}"`);
   }

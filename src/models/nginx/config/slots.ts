@@ -38,7 +38,7 @@ const OFFSET = ['client_max_body_size', 'proxy_max_temp_file_size'];
 const NUM = [
   'gzip_comp_level', 'keepalive_requests', 'map_hash_bucket_size', 'map_hash_max_size',
   'server_names_hash_bucket_size', 'server_names_hash_max_size', 'types_hash_bucket_size',
-  'types_hash_max_size', 'variables_hash_bucket_size', 'variables_hash_max_size', 'worker_connections',
+  'types_hash_max_size', 'variables_hash_bucket_size', 'variables_hash_max_size',
   'worker_rlimit_nofile', 'open_file_cache_min_uses', 'proxy_cache_min_uses', 'http2_max_concurrent_streams',
   'ssl_verify_depth', 'proxy_ssl_verify_depth', 'max_ranges',
 ];
@@ -55,6 +55,19 @@ const ENUM: Record<string, string[]> = {
 /** Values that nginx compiles as scripts, so their `$variables` must exist. */
 const SCRIPTED_LAST = ['add_header', 'add_trailer', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'grpc_set_header', 'auth_request_set'];
 
+/** Directives with their own setter whose messages differ from the generic ones. */
+const SPECIAL: Record<string, (p: Parser, d: Directive) => void> = {
+  worker_connections: (p, d) => {
+    once(p, d);
+    if (Number.isNaN(atoi(d.args[0] ?? ''))) p.fail(`invalid number "${d.args[0]}"`);
+  },
+  keepalive_timeout: (p, d) => {
+    once(p, d);
+    if (Number.isNaN(parseTime(d.args[0] ?? '', false))) p.failDirective(d, 'invalid value');
+    if (d.args.length > 1 && Number.isNaN(parseTime(d.args[1] ?? '', true))) p.failDirective(d, 'invalid value');
+  },
+};
+
 const kinds = new Map<string, string>();
 for (const n of FLAG) kinds.set(n, 'flag');
 for (const n of MSEC) kinds.set(n, 'msec');
@@ -66,6 +79,11 @@ for (const n of NUM) kinds.set(n, 'num');
 /** Checks a directive that has no handler of its own, the way its nginx slot setter would. */
 export function checkValue(p: Parser, d: Directive): void {
   const v = d.args[0] ?? '';
+  const special = SPECIAL[d.name];
+  if (special) {
+    special(p, d);
+    return;
+  }
   if (SCRIPTED_LAST.includes(d.name)) {
     useVariables(p, d.args[1] ?? '');
     return;

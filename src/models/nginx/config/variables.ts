@@ -76,7 +76,7 @@ export function scanVariables(value: string): VariableScan {
       name = m ? m[0] : "";
       i += name.length;
     }
-    if (name.length === 0) return { error: `invalid variable name in "${value}"` };
+    if (name.length === 0) return { error: 'invalid variable name' };
     names.push(name.toLowerCase());
   }
   return { names };
