@@ -24,3 +24,5 @@ export * from './digColumns';
 export * from './digIds';
 export * from './dig';
 export * from './digRun';
+export * from './stub.machine';
+export * from './resolver.machine';
