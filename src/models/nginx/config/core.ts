@@ -44,7 +44,7 @@ export const coreHandlers: Record<string, Handler> = {
 
   http: (p, d) => {
     if (p.http) p.failDirective(d, 'is duplicate');
-    const http: HttpNode = { ...newSettingsLevel('http', d.pos), servers: [], upstreams: [], logFormats: new Map() };
+    const http: HttpNode = { ...newSettingsLevel('http', d.pos), servers: [], upstreams: [], logFormats: new Map(), passes: [] };
     p.http = http;
     p.main.http = http;
     p.parseBlock(CTX.http, http);

@@ -72,6 +72,8 @@ function checkVariables(p: Parser): void {
 }
 
 export function finishHttp(p: Parser, http: HttpNode): void {
+  // An `upstream {}` block may take over a group a proxy_pass created before it.
+  for (const { pass, upstream } of http.passes) pass.upstream = upstream.name;
   initUpstreams(p, http);
   for (const s of http.servers) checkDuplicateLocations(p, s.locations);
   checkVariables(p);

@@ -85,6 +85,7 @@ function proxyPass(p: Parser, d: Directive): void {
     );
   }
   s.proxyPass = pass;
+  p.http.passes.push({ pass, upstream: ups });
 }
 
 export const proxyHandlers: Record<string, Handler> = {

@@ -50,6 +50,8 @@ export interface HttpNode extends LevelBase {
   servers: ServerNode[];
   upstreams: UpstreamNode[];
   logFormats: Map<string, string>;
+  /** Every static proxy_pass and its group, whose final name is known only when `http {}` ends. */
+  passes: { pass: ProxyPass; upstream: UpstreamNode }[];
 }
 
 export interface ServerNode extends LevelBase {
