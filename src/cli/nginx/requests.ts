@@ -43,6 +43,19 @@ export interface ClientRequestSpec {
 
 const FIELDS = new Set(['atMs', 'method', 'uri', 'host', 'port', 'client', 'http', 'headers', 'body']);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/** Spaces and control characters end a request-line token on the wire, so they cannot be in one. */
+function hasSpaceOrControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
+function hasLineBreakOrNul(s: string): boolean {
+  return s.includes('\r') || s.includes('\n') || s.includes('\u0000');
+}
+
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** Read REQUESTS.jsonl; blank lines are skipped. Throws `InputError` with the line. */
@@ -76,13 +89,13 @@ function request(node: JsonNode, file: string): RequestLine {
       if (value.kind !== 'string') throw new InputError(file, line, `"${key}" must be a string`);
       const s = value.value;
       if (key === 'uri') {
-        if (s === '' || /[\s\x00-\x1f\x7f]/.test(s)) throw new InputError(file, line, '"uri" must be non-empty, without spaces or control characters');
+        if (s === '' || hasSpaceOrControl(s)) throw new InputError(file, line, '"uri" must be non-empty, without spaces or control characters');
         req.uri = s;
       } else if (key === 'method') {
         if (!/^[A-Z]{1,20}$/.test(s)) throw new InputError(file, line, `"method" must be an upper-case HTTP method, got "${s}"`);
         req.method = s;
       } else if (key === 'host') {
-        if (/[\s\x00-\x1f\x7f]/.test(s)) throw new InputError(file, line, '"host" must not contain spaces or control characters');
+        if (hasSpaceOrControl(s)) throw new InputError(file, line, '"host" must not contain spaces or control characters');
         req.host = s;
       } else if (key === 'http') {
         if (s !== '1.0' && s !== '1.1') throw new InputError(file, line, `"http" must be "1.0" or "1.1", got "${s}"`);
@@ -110,7 +123,7 @@ function headers(node: JsonNode, file: string, line: number): [string, string][]
     if (/^(host|content-length|transfer-encoding|connection)$/i.test(name)) {
       throw new InputError(file, line, `header "${name}" is set by trafficlab (use "host" or "body" instead)`);
     }
-    if (value.kind !== 'string' || /[\r\n\x00]/.test(value.value)) throw new InputError(file, line, `header "${name}" must be a one-line string`);
+    if (value.kind !== 'string' || hasLineBreakOrNul(value.value)) throw new InputError(file, line, `header "${name}" must be a one-line string`);
     return [name, value.value];
   });
 }

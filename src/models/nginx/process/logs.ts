@@ -1,0 +1,49 @@
+/**
+ * nginx's two logs as trace records: the error log (filtered by the
+ * `error_log` level that applies where the request is) and the access log
+ * (one line per `access_log` of the final location, in its `log_format`).
+ * Each line is a `log` record whose `stream` is the log file's path, so a
+ * student sees which file the line would be in.
+ */
+import type { Trace } from '../../../sim';
+import type { Conf, NginxConfig } from '../model';
+import { formatAccessLog, logFormatFor } from '../routing/accessLog';
+import type { RequestContext } from '../routing/context';
+import { errorLine, type ErrorContext, type ErrorLevel } from './errorLog';
+
+const LEVELS: ErrorLevel[] = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug'];
+
+/** nginx's error log when nothing says otherwise (Debian's build logs to this file at level error). */
+const DEFAULT_ERROR_LOG = { path: '/var/log/nginx/error.log', level: 'error' };
+
+/** True when `level` is at least as severe as the configured `threshold`. */
+export function levelPasses(level: ErrorLevel, threshold: string): boolean {
+  const limit = LEVELS.indexOf(threshold as ErrorLevel);
+  return LEVELS.indexOf(level) <= (limit < 0 ? LEVELS.indexOf('error') : limit);
+}
+
+export class NginxLogs {
+  constructor(
+    private readonly trace: Trace,
+    private readonly component: string,
+    private readonly config: NginxConfig,
+    private readonly wallMs: () => number,
+  ) {}
+
+  /** Write an error-log line if the `error_log` level in `conf` lets it through. */
+  error(conf: Conf | undefined, level: ErrorLevel, message: string, action: string | undefined, ctx: ErrorContext): void {
+    const log = conf?.errorLog ?? DEFAULT_ERROR_LOG;
+    if (!levelPasses(level, log.level)) return;
+    this.trace.record({ kind: 'log', component: this.component, stream: log.path, line: errorLine(this.wallMs(), level, message, action, ctx) });
+  }
+
+  /** Write the access-log lines `conf` asks for. */
+  access(conf: Conf, ctx: RequestContext): void {
+    if (conf.accessLog === 'off') return;
+    for (const { path, format } of conf.accessLog) {
+      const template = logFormatFor(format, this.config.logFormats);
+      if (template === undefined) continue;
+      this.trace.record({ kind: 'log', component: this.component, stream: path, line: formatAccessLog(template, ctx) });
+    }
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The response a client receives, from either nginx's own reply (return,
+ * redirect, error page, static file) or an upstream's response: nginx adds
+ * `Server` and `Date`, and closes the connection (the simulation's clients
+ * send one request per connection).
+ */
+import type { Reply } from '../routing/reply';
+import { NGINX_VERSION } from '../routing/variables';
+import type { UpstreamResponse } from './network';
+
+/** Header fields nginx does not pass from an upstream response (proxy_hide_header defaults and hop-by-hop fields). */
+const HIDDEN = new Set(['date', 'server', 'x-pad', 'x-accel-expires', 'x-accel-redirect', 'x-accel-limit-rate', 'x-accel-buffering', 'x-accel-charset', 'connection', 'keep-alive', 'transfer-encoding']);
+
+function dateHeader(wallMs: number): string {
+  // An explicit instant, converted: the virtual clock's time in RFC 1123 form.
+  return new Date(Math.floor(wallMs / 1000) * 1000).toUTCString();
+}
+
+export interface BuiltResponse {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+/** A reply nginx made itself. */
+export function fromReply(reply: Reply, wallMs: number): BuiltResponse {
+  return {
+    status: reply.status,
+    headers: [['Server', `nginx/${NGINX_VERSION}`], ['Date', dateHeader(wallMs)], ...reply.headers, ['Connection', 'close']],
+    body: reply.body,
+  };
+}
+
+/** An upstream's response passed through. */
+export function fromUpstream(response: UpstreamResponse, wallMs: number): BuiltResponse {
+  const passed = response.headers.filter(([name]) => !HIDDEN.has(name.toLowerCase()));
+  if (!passed.some(([name]) => name.toLowerCase() === 'content-length')) passed.push(['Content-Length', String(response.body.length)]);
+  return {
+    status: response.status,
+    headers: [['Server', `nginx/${NGINX_VERSION}`], ['Date', dateHeader(wallMs)], ...passed, ['Connection', 'close']],
+    body: response.body,
+  };
+}
