@@ -123,12 +123,13 @@ function matchName(candidates: readonly ServerBlock[], host: string): NameHit | 
     for (const written of namesOf(server)) {
       if (written.startsWith('~')) continue;
       const name = written.toLowerCase();
-      if (name === host && !name.includes('*') && !name.startsWith('.')) return plain(server, written, 'exactly');
+      // ".example.com" is also the exact name "example.com" (nginx adds it to both hashes).
+      const exact = name.startsWith('.') ? name.slice(1) : name;
+      if (exact === host && !name.includes('*')) return plain(server, written, 'exactly');
       // Strict > keeps the first server when two define the same wildcard (nginx ignores the later one).
       if (name.startsWith('*.') || name.startsWith('.')) {
         const suffix = name.startsWith('*') ? name.slice(1) : name;
-        const hit = host.endsWith(suffix) || (name.startsWith('.') && host === name.slice(1));
-        if (hit && suffix.length > headLen) {
+        if (host.endsWith(suffix) && suffix.length > headLen) {
           head = plain(server, written, 'as the longest leading wildcard');
           headLen = suffix.length;
         }

@@ -79,6 +79,17 @@ describe('selectServer name rules', () => {
     expect(pick([wide, deep], 'x.dot.example.net')).toBe('deep');
   });
 
+  it('treats .example.com as the exact name example.com too, where the first server to claim a name keeps it', () => {
+    // Observed: nginx warned "conflicting server name" for the later exact and *. names and sent both hosts to DOT.
+    const dot = server({ names: ['.example.com'] });
+    const exact = server({ names: ['example.com'] });
+    const star = server({ names: ['*.example.com'] });
+    names.set(dot, 'dot').set(exact, 'exact').set(star, 'star');
+    expect(pick([dot, exact, star], 'example.com')).toBe('dot');
+    expect(pick([dot, exact, star], 'a.example.com')).toBe('dot');
+    expect(pick([exact, dot], 'example.com')).toBe('exact');
+  });
+
   it('prefers the longest trailing wildcard', () => {
     const mail = server({ names: ['mail.*'] });
     const mailFoo = server({ names: ['mail.foo.*'] });
