@@ -7,7 +7,7 @@
  * records. Pausing stops the frames; the world keeps its state, and the view
  * is drawn from (trace, virtual time), so nothing needs rewinding.
  */
-import type { World, WorldSnapshot } from '../scenario';
+import type { World, WorldCommand, WorldSnapshot } from '../scenario';
 import { formatVirtualTime } from './format';
 import { Narration } from './narration';
 import { TraceView } from './trace-view.svelte';
@@ -101,6 +101,38 @@ export class Player {
     if (!ran) this.announcement = 'No events left to run.';
     else if (entry === undefined || entry.records.length === 0) this.announcement = `At ${formatVirtualTime(this.now)} a timer ran; nothing visible changed.`;
     else this.announcement = this.narration.saySteps(entry.records, this.frames.now());
+  }
+
+  /**
+   * Run forward at once, without waiting for frames: a seek, or a replay up
+   * to the moment a command was given. Events run one at a time (so the log
+   * files each one) while the next is due by `targetMs`, stopping early once
+   * the engine has run `untilEvents` events in all or this call has run
+   * `maxEvents`. The clock then moves on to `targetMs` only if nothing due by
+   * then is left, so events pending at the stopping time stay pending, as
+   * they were when the command was first given. Returns true when the clock
+   * reached `targetMs`. Playing or paused stays as it was.
+   */
+  runTo(targetMs: number, options: { untilEvents?: number; maxEvents?: number } = {}): boolean {
+    const maxEvents = options.maxEvents ?? 1_000_000;
+    for (let ran = 0; ran < maxEvents; ran++) {
+      const next = this.world.engine.peekTime();
+      if (next === undefined || next > targetMs) break;
+      if (options.untilEvents !== undefined && this.world.engine.eventsProcessed >= options.untilEvents) break;
+      this.runOne();
+    }
+    const next = this.world.engine.peekTime();
+    if ((next === undefined || next > targetMs) && targetMs > this.world.now) this.world.runUntil(targetMs);
+    this.sync();
+    return this.world.now >= targetMs;
+  }
+
+  /** Apply a command (a fault) now, playing or paused, and show and say its effect at once. Throws what `World.inject` throws. */
+  inject(command: WorldCommand): void {
+    this.world.inject(command);
+    this.sync();
+    const said = this.narration.take(this.frames.now(), true);
+    if (said !== undefined) this.announcement = said;
   }
 
   destroy(): void {
