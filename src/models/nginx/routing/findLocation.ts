@@ -48,7 +48,9 @@ interface Search {
   /** Locations whose children were searched, outermost first. */
   stack: LocationBlock[];
   chosenParents: LocationBlock[];
-  regex?: { location: LocationBlock; captures: string[]; named: Record<string, string>; nested: boolean };
+  regex?: { location: LocationBlock; captures: string[]; named: Record<string, string> };
+  /** Regex locations that matched, outermost first, and whether each sits inside the block searched before it. */
+  regexPath: { location: LocationBlock; nested: boolean }[];
   prefixes: LocationBlock[];
   exact?: LocationBlock;
   stoppedBy?: LocationBlock;
@@ -130,7 +132,8 @@ function findIn(level: readonly LocationBlock[], s: Search): Rc {
     const m = matchRegex(l.pattern, l.modifier === '~*', s.uri);
     if (!m) continue;
     choose(s, l);
-    s.regex = { location: l, captures: m.captures, named: m.named, nested: s.stack.length > 0 };
+    s.regex = { location: l, captures: m.captures, named: m.named };
+    s.regexPath.push({ location: l, nested: s.stack.length > 0 });
     s.stack.push(l);
     findIn(l.locations, s);
     s.stack.pop();
@@ -148,9 +151,11 @@ function explain(s: Search, kind: LocationMatch['kind']): string {
   s.prefixes.forEach((l, i) => parts.push(i === 0 ? `longest prefix match ${q(l)}` : `then nested prefix ${q(l)} inside it`));
   if (s.exact) parts.push(parts.length === 0 ? `exact match ${q(s.exact)}` : `then exact match ${q(s.exact)} inside it`);
   if (s.regex) {
-    const label = q(s.regex.location);
-    if (parts.length === 0) parts.push(`no prefix location matched; regex ${label} matched`);
-    else parts.push(s.regex.nested ? `then regex ${label} inside it matched` : `then regex ${label} matched (a matching regex beats a prefix)`);
+    for (const { location, nested } of s.regexPath) {
+      const label = q(location);
+      if (parts.length === 0) parts.push(`no prefix location matched; regex ${label} matched`);
+      else parts.push(nested ? `then regex ${label} inside it matched` : `then regex ${label} matched (a matching regex beats a prefix)`);
+    }
   } else if (s.stoppedBy && !s.exact) {
     parts.push(`"^~" on ${q(s.stoppedBy)} skips the regex locations`);
   } else if (!s.exact && parts.length > 0 && s.regexTested) {
@@ -165,7 +170,7 @@ function explain(s: Search, kind: LocationMatch['kind']): string {
  * the auto-redirect, whose Location keeps them.
  */
 export function findLocation(server: Pick<ServerBlock, 'locations'>, uri: string, args = ''): LocationMatch {
-  const s: Search = { uri, stack: [], chosenParents: [], prefixes: [], regexTested: false, tested: [] };
+  const s: Search = { uri, stack: [], chosenParents: [], prefixes: [], regexPath: [], regexTested: false, tested: [] };
   const rc = findIn(server.locations, s);
   const kind: LocationMatch['kind'] = rc === 'done' ? 'redirect' : s.chosen ? 'location' : 'none';
   const match: LocationMatch = {

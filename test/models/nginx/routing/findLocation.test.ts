@@ -21,6 +21,7 @@ describe('findLocation', () => {
   it('searches inside a matching regex location', () => {
     const s = server({ locations: [loc('~ ^/re/', {}, [loc('~ /deep$')]), loc('~ deep')] });
     expect(findLocation(s, '/re/deep').parents.map(locationLabel)).toEqual(['~ ^/re/']);
+    expect(findLocation(s, '/re/deep').why).toBe('no prefix location matched; regex "~ ^/re/" matched, then regex "~ /deep$" inside it matched');
     expect(label(s, '/re/x')).toBe('~ ^/re/');
     expect(label(s, '/x/deep')).toBe('~ deep');
   });
