@@ -62,6 +62,15 @@ export class FileSet {
     return undefined;
   }
 
+  /** True when a leading part of `path` is a file, so opening it fails with ENOTDIR. */
+  underFile(path: string): boolean {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length - 1; i++) {
+      if (this.open(parts.slice(0, i + 1).join('/'))) return true;
+    }
+    return false;
+  }
+
   /** glob(3) as nginx calls it: matches sorted in byte order, no match is no error. */
   glob(pattern: string): string[] {
     const re = globToRegExp(pattern);

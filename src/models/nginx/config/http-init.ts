@@ -8,7 +8,7 @@ import { failUnplaced } from './errors';
 import type { Parser } from './parser';
 import type { HttpNode, LocationNode } from './tree';
 import { defaultServer } from './upstream';
-import { formatAddress, orderAddresses } from './url';
+import { formatAddress, inetAton, orderAddresses } from './url';
 import { isBuiltinVariable } from './variables';
 
 function initUpstreams(p: Parser, http: HttpNode): void {
@@ -20,7 +20,8 @@ function initUpstreams(p: Parser, http: HttpNode): void {
     }
     if (u.servers.length > 0) continue;
     const host = u.host;
-    const ips = p.opts.resolve(host);
+    const numeric = inetAton(host);
+    const ips = numeric !== undefined ? [numeric] : p.opts.resolve(host);
     if (!ips || ips.length === 0) p.failAt(`host not found in upstream "${host}"`, u.pos);
     // nginx resolves an implicit upstream once: every address is a peer with default settings.
     u.servers.push(defaultServer(`${host}:${u.port}`, orderAddresses(ips).map((ip) => formatAddress(ip, u.port)), u.pos));

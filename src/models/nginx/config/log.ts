@@ -40,9 +40,9 @@ export const logHandlers: Record<string, Handler> = {
       if (!['default', 'json', 'none'].includes(kind)) p.fail(`unknown log format escaping "${kind}"`);
       parts = parts.slice(1);
     }
-    const format = parts.join('');
-    useVariables(p, format);
-    http.logFormats.set(name, format);
+    // nginx compiles each argument on its own: a variable name ends with its argument.
+    for (const part of parts) useVariables(p, part);
+    http.logFormats.set(name, parts.join(''));
   },
 
   access_log: (p, d) => {

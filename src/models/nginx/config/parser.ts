@@ -89,10 +89,16 @@ export class Parser {
     return this.fail(`"${d.name}" directive ${message}`);
   }
 
-  /** ngx_conf_parse(cf, filename): reads a whole file at the current context. */
-  parseFile(path: string): void {
+  /**
+   * ngx_conf_parse(cf, filename): reads a whole file at the current context.
+   * `shown` is how an open() failure names it.
+   */
+  parseFile(path: string, shown: string = this.files.display(path)): void {
     const opened = this.files.open(path);
-    if (!opened) this.fail(`open() "${this.files.display(path)}" failed (2: No such file or directory)`);
+    if (!opened) {
+      const errno = this.files.underFile(path) ? '20: Not a directory' : '2: No such file or directory';
+      this.fail(`open() "${shown}" failed (${errno})`);
+    }
     this.parseText(opened.name, opened.text, opened.user);
   }
 
@@ -137,7 +143,8 @@ export class Parser {
   include(name: string): void {
     const full = this.files.fullName(name);
     if (!hasGlob(full)) {
-      this.parseFile(full);
+      // nginx prints the full name; relative names print relative to the prefix here.
+      this.parseFile(full, name.startsWith('/') ? name : this.files.display(full));
       return;
     }
     for (const path of this.files.glob(full)) this.parseFile(path);

@@ -55,8 +55,84 @@ const ENUM: Record<string, string[]> = {
 /** Values that nginx compiles as scripts, so their `$variables` must exist. */
 const SCRIPTED_LAST = ['add_header', 'add_trailer', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'grpc_set_header', 'auth_request_set'];
 
+/** `expires [modified] time|epoch|max|off` (ngx_http_headers_expires). */
+function expires(p: Parser, d: Directive): void {
+  once(p, d);
+  if (d.args.length === 2 && d.args[0] !== 'modified') p.failDirective(d, 'invalid value');
+  const v = d.args[d.args.length - 1] ?? '';
+  if (v.includes('$') || v === 'epoch' || v === 'max' || v === 'off') return;
+  const daily = v.startsWith('@');
+  const t = parseTime(daily || v.startsWith('+') || v.startsWith('-') ? v.slice(1) : v, true);
+  if (Number.isNaN(t)) p.failDirective(d, 'invalid value');
+  if (daily && t > 24 * 60 * 60) p.failDirective(d, 'daily time value must be less than 24 hours');
+}
+
+/** `error_page code… [=[response]] uri` (ngx_http_core_error_page). */
+function errorPage(p: Parser, d: Directive): void {
+  const args = d.args;
+  let codes = args.slice(0, -1);
+  const over = codes[codes.length - 1];
+  if (over !== undefined && over.startsWith('=')) {
+    codes = codes.slice(0, -1);
+    if (over.length > 1 && Number.isNaN(atoi(over.slice(1)))) p.fail(`invalid value "${over}"`);
+  }
+  for (const c of codes) {
+    const n = atoi(c);
+    if (Number.isNaN(n) || n === 499) p.fail(`invalid value "${c}"`);
+    if (n < 300 || n > 599) p.fail(`value "${c}" must be between 300 and 599`);
+  }
+  useVariables(p, args[args.length - 1] ?? '');
+}
+
+/** ngx_conf_set_bitmask_slot: every value must be one of the known names. */
+function bitmask(names: string[]): (p: Parser, d: Directive) => void {
+  return (p, d) => {
+    for (const v of d.args) {
+      if (!names.some((n) => n.toLowerCase() === v.toLowerCase())) p.fail(`invalid value "${v}"`);
+    }
+  };
+}
+
+/**
+ * Accounts a stock Debian host has (getpwnam/getgrnam can only be emulated),
+ * plus `nginx`, the user of the official nginx images.
+ */
+const USERS = ['root', 'daemon', 'bin', 'sys', 'nobody', 'www-data', 'nginx'];
+const GROUPS = ['root', 'daemon', 'bin', 'sys', 'adm', 'nogroup', 'www-data', 'nginx'];
+
+function user(p: Parser, d: Directive): void {
+  once(p, d);
+  const [name = '', group = name] = d.args;
+  if (!USERS.includes(name)) p.fail(`getpwnam("${name}") failed`);
+  if (!GROUPS.includes(group)) p.fail(`getgrnam("${group}") failed`);
+}
+
+/** `limit_req_zone key zone=name:size rate=Nr/s [sync]` (ngx_http_limit_req_zone). */
+function limitReqZone(p: Parser, d: Directive): void {
+  let zone = false;
+  for (const v of d.args.slice(1)) {
+    if (v.startsWith('zone=')) {
+      zone = true;
+      const colon = v.indexOf(':');
+      if (colon >= 0 && Number.isNaN(parseSize(v.slice(colon + 1)))) p.fail(`invalid zone size "${v}"`);
+      if (colon >= 0 && parseSize(v.slice(colon + 1)) < 8 * 4096) p.fail(`zone "${v}" is too small`);
+    } else if (v.startsWith('rate=')) {
+      if (!/^[0-9]+r\/[sm]$/.test(v.slice(5))) p.fail(`invalid rate "${v}"`);
+    } else if (v !== 'sync') {
+      p.fail(`invalid parameter "${v}"`);
+    }
+  }
+  if (!zone) p.fail(`"${d.name}" must have "zone" parameter`);
+}
+
 /** Directives with their own setter whose messages differ from the generic ones. */
 const SPECIAL: Record<string, (p: Parser, d: Directive) => void> = {
+  user,
+  limit_req_zone: limitReqZone,
+  ssl_protocols: bitmask(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']),
+  proxy_ssl_protocols: bitmask(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']),
+  expires,
+  error_page: errorPage,
   worker_connections: (p, d) => {
     once(p, d);
     if (Number.isNaN(atoi(d.args[0] ?? ''))) p.fail(`invalid number "${d.args[0]}"`);

@@ -40,6 +40,30 @@ export function isIPv4(s: string): boolean {
   return parts.every((p) => /^[0-9]{1,3}$/.test(p) && Number(p) <= 255);
 }
 
+/**
+ * inet_aton's forms (`1.1`, `10.257`, `0x7f.1`, `2130706433`), which
+ * getaddrinfo accepts as addresses where nginx's strict parser did not:
+ * the dotted quad they stand for, or undefined.
+ */
+export function inetAton(s: string): string | undefined {
+  const parts = s.split('.');
+  if (parts.length > 4) return undefined;
+  const nums: number[] = [];
+  for (const part of parts) {
+    let n: number;
+    if (/^0[xX][0-9a-fA-F]*$/.test(part)) n = part.length > 2 ? parseInt(part.slice(2), 16) : 0;
+    else if (/^0[0-7]*$/.test(part)) n = parseInt(part, 8);
+    else if (/^[1-9][0-9]*$/.test(part)) n = Number(part);
+    else return undefined;
+    nums.push(n);
+  }
+  const last = nums.pop() ?? 0;
+  if (nums.some((n) => n > 255) || last >= 256 ** (4 - nums.length)) return undefined;
+  const bytes = [...nums];
+  for (let i = 3 - nums.length; i >= 0; i--) bytes.push(Math.floor(last / 256 ** i) % 256);
+  return bytes.join('.');
+}
+
 /** A loose IPv6 literal check (hex groups and colons, at most one `::`, optional IPv4 tail). */
 export function isIPv6(s: string): boolean {
   if (!/^[0-9a-fA-F:.]+$/.test(s) || !s.includes(':')) return false;
@@ -126,6 +150,8 @@ function parseInet(url: string, opts: UrlOptions): UrlResult {
   if (opts.listen && host === '*') return { ok: true, url: { ...base, ips: ['0.0.0.0'], wildcard: true } };
   if (isIPv4(host)) return { ok: true, url: { ...base, ips: [host], wildcard: host === '0.0.0.0' } };
   if (opts.noResolve) return { ok: true, url: { ...base, ips: [], wildcard: false } };
+  const numeric = inetAton(host);
+  if (numeric !== undefined) return { ok: true, url: { ...base, ips: [numeric], wildcard: numeric === '0.0.0.0' } };
   const ips = opts.resolve(host);
   if (!ips || ips.length === 0) return { ok: false, err: 'host not found' };
   return { ok: true, url: { ...base, ips: orderAddresses(ips), wildcard: false } };
