@@ -16,7 +16,7 @@ import { parseNginxConfig } from '../../src/models/nginx/config';
 import { loadCases, type DiffCase } from './harness/cases';
 import { cleanup, nginxMissing, prepare, testConfig } from './harness/real-nginx';
 import { runReal } from './harness/run-real';
-import { emergLine, runSim } from './harness/run-sim';
+import { emergLine, runSim, seriousErrors } from './harness/run-sim';
 
 const missing = nginxMissing();
 const cases = loadCases();
@@ -42,7 +42,7 @@ async function diffRun(c: DiffCase): Promise<void> {
   try {
     const check = testConfig(prepared);
     expect(check.ok, `real nginx rejected the case: ${check.stderr}`).toBe(true);
-    const sim = await runSim(c);
+    const sim = await runSim(c, ['--logs']);
     expect(sim.code, sim.stderr).toBe(0);
     const conf = loadConfFiles(c.conf);
     const parsed = parseNginxConfig(conf.files, conf.entry, { resolve: resolveHost });
@@ -52,6 +52,8 @@ async function diffRun(c: DiffCase): Promise<void> {
     const real = await runReal(prepared, backends, requests);
     const label = (rs: typeof real.results): string[] => rs.map((r, i) => `${i + 1} ${requests[i]?.method} ${requests[i]?.uri} → ${JSON.stringify(r)}`);
     expect(label(sim.results), `real nginx error log:\n${real.errorLog}`).toEqual(label(real.results));
+    const warn = c.meta.notes === 'compareWarn';
+    expect(seriousErrors(sim.stderr, conf.prefix, warn), 'error-log lines').toEqual(seriousErrors(real.errorLog, prepared.prefix, warn));
   } finally {
     cleanup(prepared);
   }
