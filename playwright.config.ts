@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { EMBED_PORT } from './test/embed/port';
 
 const PORT = 4317;
 const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
@@ -46,12 +47,24 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx vite --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx vite --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The embed as it ships: built once per run into a temporary folder and served with a strict
+      // Content-Security-Policy header (test/embed/server.ts); the embed*.spec.ts files use it.
+      command: `npx tsx test/embed/server.ts --port ${EMBED_PORT}`,
+      url: `http://127.0.0.1:${EMBED_PORT}/embed-demo.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -20,12 +20,24 @@ export interface ManifestChunk {
 
 export type Manifest = Record<string, ManifestChunk>;
 
-/** Build the embed into `outDir` (emptied first) and return its manifest. */
+/**
+ * Build the embed into `outDir` (emptied first) and return its manifest.
+ * A production build, as `npm run build` makes it: under Vitest NODE_ENV is
+ * "test", and Vite would then keep Svelte's development code in the bundle.
+ */
 export async function buildEmbed(outDir: string): Promise<Manifest> {
-  await build({
-    configFile: path.resolve('vite.embed.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, manifest: true },
-  });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.resolve('vite.embed.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, manifest: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return JSON.parse(readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
 }

@@ -1,0 +1,151 @@
+/**
+ * <traffic-lab> in a course page, as built (dist/traffic-lab.js) and served
+ * with a strict CSP by test/embed/server.ts: independent instances, events
+ * for the page, pausing off screen, style isolation both ways, and text
+ * that stays text. Waits poll what the page shows; no fixed sleeps.
+ */
+import { expect, test } from '@playwright/test';
+import { collectProblems, frames, labState } from '../embed/browser';
+import { EMBED_ORIGIN } from '../embed/port';
+
+const DEMO = `${EMBED_ORIGIN}/embed-demo.html`;
+
+test('the demo article runs its labs independently of each other', async ({ page }) => {
+  await page.goto(DEMO);
+  const inline = page.locator('#inline-lab');
+  const file = page.locator('#file-lab');
+
+  // The inline lab autoplays once on screen; the file lab waits for its reader.
+  await inline.scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await labState(inline)).now).toBeGreaterThan(0);
+  await expect.poll(async () => (await labState(file)).state).toBe('ready');
+  expect(await labState(file)).toMatchObject({ playing: false, now: 0 });
+
+  // Pausing one leaves the other alone, and playing the other leaves the first paused.
+  await inline.getByRole('button', { name: 'Pause' }).click();
+  const pausedAt = (await labState(inline)).now;
+  await file.scrollIntoViewIfNeeded();
+  await file.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await labState(file)).now).toBeGreaterThan(0);
+  await frames(page);
+  expect((await labState(inline)).now).toBe(pausedAt);
+
+  // Stepping one runs one event there and nothing in the other.
+  await file.getByRole('button', { name: 'Pause' }).click();
+  const fileAt = await labState(file);
+  await inline.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(async () => (await labState(inline)).now).toBeGreaterThan(pausedAt);
+  expect(await labState(file)).toEqual(fileAt);
+
+  // Each lab shows its own world.
+  await expect(inline.getByText('One browser, one server')).toBeVisible();
+  await expect(file.getByRole('img', { name: /laptop.*phone/ })).toBeVisible();
+});
+
+test('a lesson that does not exist yet says so in the page, not a blank box', async ({ page }) => {
+  await page.goto(DEMO);
+  const alert = page.locator('#lesson-lab').getByRole('alert');
+  await expect(alert).toContainText('Lesson "load-balancing" not found');
+  await expect(alert).toContainText('Expected lesson="…"');
+});
+
+test("the labs' events reach the page, and the JavaScript API drives a lab", async ({ page }) => {
+  await page.goto(DEMO);
+  const progress = page.locator('#progress');
+  await expect(progress.locator('[data-lab="inline-lab"][data-event="trafficlab:ready"]')).toHaveCount(1);
+  await expect(progress.locator('[data-lab="file-lab"][data-event="trafficlab:ready"]')).toHaveCount(1);
+  await expect(progress.locator('[data-lab="lesson-lab"][data-event="trafficlab:error"]')).toHaveCount(1);
+  await expect(progress.locator('[data-lab="inline-lab"][data-event="trafficlab:ready"]')).toContainText('"seed":7');
+
+  // pause() and seek() from a script.
+  const inline = page.locator('#inline-lab');
+  await inline.evaluate((el) => (el as HTMLElement & { pause(): void }).pause());
+  await inline.evaluate((el) => (el as HTMLElement & { seek(ms: number): void }).seek(20_000));
+  expect(await labState(inline)).toMatchObject({ now: 20_000, playing: false });
+
+  // The page's own button calls inject(); the lab shows the crash and the page hears about it.
+  await page.getByRole('button', { name: 'Crash the server' }).click();
+  await expect(progress.locator('[data-lab="inline-lab"][data-event="trafficlab:fault"]')).toContainText('"kind":"crash","target":"app","atMs":20000');
+  await expect(inline.locator('[data-component="app"]')).toContainText('state: crashed');
+
+  // Seeking back before the crash replays the run without it.
+  await inline.evaluate((el) => (el as HTMLElement & { seek(ms: number): void }).seek(500));
+  expect(await labState(inline)).toMatchObject({ now: 500, playing: false });
+  await expect(inline.locator('[data-component="app"]')).toContainText('state: up');
+
+  // play() from a script (on screen: off screen it would wait to be scrolled to).
+  await inline.scrollIntoViewIfNeeded();
+  await inline.evaluate((el) => (el as HTMLElement & { play(): void }).play());
+  await expect(progress.locator('[data-lab="inline-lab"][data-event="trafficlab:play"]').last()).toContainText('"atMs":500');
+  const error = await inline.evaluate((el) => {
+    try {
+      (el as HTMLElement & { inject(f: unknown): void }).inject({ kind: 'explode', target: 'app' });
+      return '';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  });
+  expect(error).toMatch(/inject: expected a fault such as/);
+});
+
+test('a lab starts when scrolled into view and pauses when scrolled away', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(`${EMBED_ORIGIN}/__fixtures__/scroll.html`);
+  const lab = page.locator('#below');
+  await expect.poll(async () => (await labState(lab)).state).toBe('ready');
+  await frames(page);
+  expect(await labState(lab)).toMatchObject({ playing: false, now: 0 });
+
+  await lab.scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await labState(lab)).playing).toBe(true);
+  await expect.poll(async () => (await labState(lab)).now).toBeGreaterThan(0);
+
+  await page.locator('#top').scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await labState(lab)).playing).toBe(false);
+  const away = (await labState(lab)).now;
+  await frames(page);
+  expect((await labState(lab)).now).toBe(away);
+
+  await lab.scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await labState(lab)).now).toBeGreaterThan(away);
+});
+
+test("the page's styles stay out of the lab and the lab's stay out of the page", async ({ page }) => {
+  await page.goto(DEMO);
+  const inline = page.locator('#inline-lab');
+  const play = inline.getByRole('button', { name: /Play|Pause/ });
+  await expect(play).toBeVisible();
+  // The article sets Georgia, justified text and uppercase buttons; none of it applies inside.
+  const inside = await play.evaluate((el) => {
+    const s = getComputedStyle(el);
+    const text = getComputedStyle(el.closest('.frame') ?? el);
+    return { transform: s.textTransform, font: text.fontFamily, align: text.textAlign };
+  });
+  expect(inside.transform).toBe('none');
+  expect(inside.font).not.toMatch(/Georgia/);
+  expect(inside.align).not.toBe('justify');
+  // The lab's button styles (a coloured primary button) do not reach the article's buttons.
+  const outside = await page.getByRole('button', { name: 'Crash the server' }).evaluate((el) => getComputedStyle(el).textTransform);
+  expect(outside).toBe('uppercase');
+  const primary = await play.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const pageButton = await page.getByRole('button', { name: 'Crash the server' }).evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(primary).not.toBe(pageButton);
+  // And nothing was added to the page's own stylesheets.
+  expect(await page.evaluate(() => [document.styleSheets.length, document.adoptedStyleSheets.length])).toEqual([1, 0]);
+});
+
+test('markup in a scenario is shown as text, never made into elements', async ({ page }) => {
+  const problems = collectProblems(page);
+  await page.goto(`${EMBED_ORIGIN}/__fixtures__/hostile.html`);
+  const lab = page.locator('#markup');
+  await expect(lab.getByText('<img src=x id=injected-name>')).toBeVisible();
+  await expect(lab.getByText('<b id=injected-description>bold?</b>')).toBeVisible();
+  await expect(lab.getByText('<i id=injected-label>x</i>', { exact: true })).toBeVisible();
+  const broken = page.locator('#broken');
+  await expect(broken.getByRole('alert')).toContainText('has errors');
+  const injected = await page.evaluate(() =>
+    [...document.querySelectorAll('traffic-lab')].flatMap((el) => [...(el.shadowRoot?.querySelectorAll('img, b, i, script, [id^="injected"]') ?? [])].map((n) => n.outerHTML)),
+  );
+  expect(injected).toEqual([]);
+  expect(problems).toEqual([]);
+});
