@@ -20,6 +20,7 @@ import type { NginxLogs } from './logs';
 import type { UpstreamNetwork } from './network';
 import { runProxy, upstreamVariables, type AttemptRecord } from './proxy';
 import { fromReply, fromUpstream, type BuiltResponse } from './response';
+import { requestContext, requestLength } from './requestContext';
 import type { ClientRequest, ClientResponse } from './types';
 import type { Workers } from './workers';
 
@@ -96,25 +97,7 @@ export class RequestRun {
     }
     this.server = sel.server;
     this.err.serverName = sel.server.serverNames[0] ?? '';
-    this.ctx = {
-      method: req.method,
-      requestUri: req.uri,
-      httpVersion,
-      headers: req.headers,
-      remoteAddr: req.clientIp,
-      remotePort: req.clientPort,
-      serverAddr: req.localIp,
-      serverPort: req.localPort,
-      uri: req.uri,
-      args: '',
-      host: sel.kind === 'server' ? sel.host : '',
-      serverName: this.err.serverName,
-      startMs: this.startMs,
-      pid: this.err.pid,
-      connection: this.err.connection,
-      connectionRequests: 1,
-      requestId: this.requestId(),
-    };
+    this.ctx = requestContext(req, sel.kind === 'server' ? sel.host : '', this.err, this.startMs, env.idRandom);
     this.decide('server block', sel.why);
     if (sel.kind === 'bad-request') {
       this.log(sel.server.conf, 'info', sel.why, 'reading client request headers');
@@ -243,7 +226,7 @@ export class RequestRun {
     ctx.status = built.status;
     ctx.bodyBytesSent = closed ? 0 : bodyBytes;
     ctx.bytesSent = closed ? 0 : headerBytes + bodyBytes;
-    ctx.requestLength = this.requestLength();
+    ctx.requestLength = requestLength(this.req);
     ctx.responseHeaders = built.headers;
     ctx.nowMs = env.wallMs();
     if (attempts.length > 0) {
@@ -262,18 +245,5 @@ export class RequestRun {
     };
     if (upstreamUri !== undefined) response.upstreamUri = upstreamUri;
     this.done(response);
-  }
-
-  private requestLength(): number {
-    const { req } = this;
-    const head = req.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, this.err.requestLine?.length ?? 0);
-    return head + 4 + (req.body?.length ?? 0);
-  }
-
-  /** `$request_id`: 32 hex digits, drawn from the seeded stream rather than nginx's RAND_bytes. */
-  private requestId(): string {
-    let id = '';
-    for (let i = 0; i < 4; i++) id += Math.floor(this.env.idRandom() * 0x100000000).toString(16).padStart(8, '0');
-    return id;
   }
 }
