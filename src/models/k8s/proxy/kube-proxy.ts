@@ -1,0 +1,94 @@
+/**
+ * One node's kube-proxy: the Service view it has programmed, updated only by
+ * its syncs, and the decisions it makes from that view. Between an
+ * EndpointSlice change and the next sync, new connections still follow the
+ * old rules; that window is what a student sees as "endpoint removed, yet a
+ * request still went there".
+ */
+import type { Engine, Rng } from '../../../sim';
+import type { Cidr } from '../cluster/ipv4';
+import type { ClusterNode } from '../cluster/nodes';
+import { categorize } from './categorize';
+import type { HealthzAnswer } from './healthz';
+import { healthzAnswer } from './healthz';
+import { iptablesSave } from './iptables-save';
+import type { NewConnection, ProxyDecision } from './route';
+import { routeConnection } from './route';
+import type { ServicePortInfo } from './service-port';
+import { portNameOf } from './service-port';
+import type { SyncTiming } from './sync-runner';
+import { SyncRunner } from './sync-runner';
+
+/** What changed at a sync, per Service port, for the trace. */
+export function describeSync(before: readonly ServicePortInfo[], after: readonly ServicePortInfo[]): string[] {
+  const key = (i: ServicePortInfo) => `${portNameOf(i)}/${i.protocol}`;
+  const show = (i: ServicePortInfo) =>
+    i.endpoints.map((e) => `${e.ip}:${e.port}${e.ready ? '' : e.serving && e.terminating ? ' (terminating, serving)' : ' (not ready)'}`).join(', ') || 'none';
+  const old = new Map(before.map((i) => [key(i), i]));
+  const changes: string[] = [];
+  for (const info of after) {
+    const prev = old.get(key(info));
+    old.delete(key(info));
+    const now = show(info);
+    if (prev === undefined) changes.push(`${portNameOf(info)} added: endpoints ${now}`);
+    else if (show(prev) !== now || prev.nodePort !== info.nodePort) changes.push(`${portNameOf(info)}: endpoints ${show(prev)} → ${now}`);
+  }
+  for (const info of old.values()) changes.push(`${portNameOf(info)} removed`);
+  return changes;
+}
+
+export class KubeProxy {
+  private programmed: readonly ServicePortInfo[] = [];
+  private desired: readonly ServicePortInfo[] = [];
+  private readonly runner: SyncRunner;
+
+  constructor(
+    readonly node: ClusterNode,
+    engine: Engine,
+    timing: SyncTiming,
+    private readonly clusterCidr: Cidr,
+    private readonly rng: Rng,
+    /** Called when a sync puts new rules in place. */
+    onSynced: (changes: string[], waitedMs: number) => void,
+  ) {
+    this.runner = new SyncRunner(
+      engine,
+      timing,
+      (waitedMs) => {
+        const next = this.desired;
+        return () => {
+          const changes = describeSync(this.programmed, next);
+          this.programmed = next;
+          if (changes.length > 0) onSynced(changes, waitedMs);
+        };
+      },
+      `kube-proxy ${node.name}`,
+    );
+  }
+
+  /** The API changed: sync when the runner allows. */
+  update(desired: readonly ServicePortInfo[]): void {
+    this.desired = desired;
+    this.runner.request();
+  }
+
+  /** The rules in place now. */
+  get services(): readonly ServicePortInfo[] {
+    return this.programmed;
+  }
+
+  connect(connection: NewConnection): ProxyDecision {
+    return routeConnection(this.programmed, { name: this.node.name, ip: this.node.ip }, connection, this.clusterCidr, this.rng);
+  }
+
+  /** The answer on a healthCheckNodePort, or undefined if no Service uses that port. */
+  healthz(port: number): HealthzAnswer | undefined {
+    const info = this.programmed.find((p) => p.healthCheckNodePort === port);
+    if (info === undefined) return undefined;
+    return healthzAnswer(info.namespace, info.name, categorize(info.endpoints, this.node.name).localReady, this.node.name);
+  }
+
+  iptablesSave(): string {
+    return iptablesSave(this.programmed, this.node.name, this.clusterCidr);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * kube-proxy's decision for one new connection arriving at a node, as its
+ * iptables rules would make it (behaviour.md §4).
+ *
+ * - To a ClusterIP: internalTrafficPolicy decides the endpoint set (Cluster:
+ *   all usable endpoints; Local: this node's). The source is kept, except
+ *   when it is outside the pod CIDR or the pod reaches itself (hairpin): then
+ *   it is masqueraded to the node.
+ * - To a NodePort on this node: externalTrafficPolicy Cluster uses every
+ *   usable endpoint and SNATs to the node IP, so the pod sees the node; the
+ *   endpoint may be on another node (an extra hop). Local uses only this
+ *   node's endpoints and keeps the client IP; a node with none drops the
+ *   packet.
+ * - To the healthCheckNodePort: kube-proxy answers itself (`healthz.ts`).
+ * - A Service with no usable endpoint anywhere has a REJECT rule: the client
+ *   gets "connection refused". A port nothing listens on gets a RST.
+ *
+ * Conntrack keeps a connection on its endpoint afterwards, so the world
+ * calls this once per connection, not per packet.
+ */
+import type { Rng } from '../../../sim';
+import type { Protocol } from '../api/types';
+import type { Cidr } from '../cluster/ipv4';
+import { cidrContains, parseIpv4 } from '../cluster/ipv4';
+import type { ProxyEndpoint } from './categorize';
+import { categorize } from './categorize';
+import { localServiceChain, serviceChain } from './chain-names';
+import type { HealthzAnswer } from './healthz';
+import { healthzAnswer } from './healthz';
+import type { ChainRule } from './rules';
+import { chainRules, describeRule, matchRule } from './rules';
+import type { ServicePortInfo } from './service-port';
+import { portNameOf } from './service-port';
+
+export interface NewConnection {
+  readonly dstIp: string;
+  readonly dstPort: number;
+  readonly protocol?: Protocol;
+  readonly srcIp: string;
+  readonly srcPort?: number;
+}
+
+export interface ProxyNode {
+  readonly name: string;
+  readonly ip: string;
+}
+
+export type ProxyDecision =
+  | {
+      readonly kind: 'forward';
+      /** `ns/svc:port` */
+      readonly service: string;
+      readonly endpoint: ProxyEndpoint;
+      /** The address the packet now goes to (DNAT). */
+      readonly to: { readonly ip: string; readonly port: number };
+      /** The source the pod sees. */
+      readonly source: { readonly ip: string; readonly port?: number };
+      readonly snat: boolean;
+      /** The endpoint runs on another node: one more hop across the cluster network. */
+      readonly crossNode: boolean;
+      readonly chain: string;
+      readonly rule: ChainRule;
+      readonly why: string;
+    }
+  | { readonly kind: 'healthz'; readonly service: string; readonly answer: HealthzAnswer; readonly why: string }
+  | { readonly kind: 'refused' | 'dropped'; readonly why: string };
+
+type Entry = 'clusterIP' | 'nodePort';
+
+function find(ports: readonly ServicePortInfo[], node: ProxyNode, c: NewConnection): { info: ServicePortInfo; entry: Entry } | undefined {
+  const protocol = c.protocol ?? 'TCP';
+  for (const info of ports) {
+    if (info.protocol !== protocol) continue;
+    if (c.dstIp === info.clusterIP && c.dstPort === info.port) return { info, entry: 'clusterIP' };
+    if (c.dstIp === node.ip && info.nodePort !== undefined && c.dstPort === info.nodePort) return { info, entry: 'nodePort' };
+  }
+  return undefined;
+}
+
+export function routeConnection(
+  ports: readonly ServicePortInfo[],
+  node: ProxyNode,
+  c: NewConnection,
+  clusterCidr: Cidr,
+  rng: Rng,
+): ProxyDecision {
+  const who = `kube-proxy on ${node.name}`;
+  if (c.dstIp === node.ip) {
+    const hc = ports.find((p) => p.healthCheckNodePort === c.dstPort);
+    if (hc !== undefined) {
+      const local = categorize(hc.endpoints, node.name).localReady;
+      const answer = healthzAnswer(hc.namespace, hc.name, local, node.name);
+      return { kind: 'healthz', service: portNameOf(hc), answer, why: `${who}: ${answer.why}` };
+    }
+  }
+  const found = find(ports, node, c);
+  if (found === undefined) {
+    if (c.dstIp === node.ip) return { kind: 'refused', why: `${who}: no Service has NodePort ${c.dstPort}; nothing listens on ${node.ip}:${c.dstPort}, so the node answers with a RST` };
+    const isClusterIp = ports.some((p) => p.clusterIP === c.dstIp);
+    return {
+      kind: 'dropped',
+      why: isClusterIp
+        ? `${who}: ${c.dstIp} is a ClusterIP but no Service port ${c.dstPort}/${c.protocol ?? 'TCP'} is on it; nothing answers`
+        : `${who}: no Service has the address ${c.dstIp}:${c.dstPort}`,
+    };
+  }
+  const { info, entry } = found;
+  const spn = portNameOf(info);
+  const cat = categorize(info.endpoints, node.name);
+  if (!cat.hasAnyEndpoints) {
+    return {
+      kind: 'refused',
+      why: `${who}: ${spn} has no endpoints (no ready or serving pod), so its REJECT rule answers: connection refused`,
+    };
+  }
+  const policy = entry === 'nodePort' ? (info.externalTrafficPolicy ?? 'Cluster') : info.internalTrafficPolicy;
+  const policyName = entry === 'nodePort' ? 'externalTrafficPolicy' : 'internalTrafficPolicy';
+  const useLocal = policy === 'Local';
+  const endpoints = useLocal ? cat.local : cat.cluster;
+  if (endpoints.length === 0) {
+    return {
+      kind: 'dropped',
+      why: `${who}: ${spn} has no endpoint on ${node.name} and ${policyName} is Local, so the packet is dropped ("has no local endpoints")`,
+    };
+  }
+  const chain = useLocal ? localServiceChain(spn, info.protocol) : serviceChain(spn, info.protocol);
+  const rules = chainRules(spn, info.protocol, endpoints);
+  const rule = matchRule(rules, rng)!;
+  const ep = rule.endpoint;
+  const fromPod = (() => {
+    const ip = parseIpv4(c.srcIp);
+    return ip !== undefined && cidrContains(clusterCidr, ip);
+  })();
+  const hairpin = c.srcIp === ep.ip;
+  const snat = entry === 'nodePort' ? !useLocal : !fromPod || hairpin;
+  const source = snat ? { ip: node.ip } : { ip: c.srcIp, ...(c.srcPort !== undefined ? { port: c.srcPort } : {}) };
+  const crossNode = ep.node !== undefined && ep.node !== node.name;
+  const usable = useLocal ? (cat.localUsesTerminating ? 'serving-but-terminating local' : 'ready local') : cat.clusterUsesTerminating ? 'serving-but-terminating' : 'ready';
+  const fallback = (useLocal ? cat.localUsesTerminating : cat.clusterUsesTerminating) ? ' (no ready endpoint: falling back to terminating ones that still serve)' : '';
+  const parts = [
+    `${who}: ${spn} via ${entry === 'nodePort' ? `NodePort ${info.nodePort}` : `ClusterIP ${info.clusterIP}:${info.port}`}, ${policyName} ${policy}: ${endpoints.length} ${usable} endpoint${endpoints.length === 1 ? '' : 's'}${fallback}`,
+    `${describeRule(rule)} → ${ep.pod} (${ep.ip}:${ep.port}${ep.node !== undefined ? ` on ${ep.node}` : ''})`,
+  ];
+  if (snat) parts.push(hairpin && entry === 'clusterIP' ? `source masqueraded to ${node.ip} (the pod reaches itself)` : `source NATed to the node IP ${node.ip}, so the pod sees the node, not ${c.srcIp}`);
+  else parts.push(`client IP ${c.srcIp} preserved`);
+  if (crossNode) parts.push(`extra hop ${node.name} → ${ep.node}`);
+  return {
+    kind: 'forward',
+    service: spn,
+    endpoint: ep,
+    to: { ip: ep.ip, port: ep.port },
+    source,
+    snat,
+    crossNode,
+    chain,
+    rule,
+    why: parts.join('; '),
+  };
+}
