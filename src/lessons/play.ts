@@ -1,0 +1,108 @@
+/**
+ * Running a step: build the world from the step's scenario (with the chosen
+ * edits), schedule the step's faults and the plan's commands as engine
+ * events at their virtual times, and keep every record for the measures.
+ * The app plays the same world on its player; the checker runs it headless.
+ */
+import { createWorld, loadScenario, formatScenarioError, type World, type WorldCommand } from '../scenario';
+import type { TraceRecord } from '../sim';
+import { applyEdits } from './edits';
+import { TraceIndex } from './measure/trace-index';
+import type { Lesson, Step, TimedCommand } from './types';
+
+/** What a student (or a solution) did: edits chosen before the run, commands at times. */
+export interface Plan {
+  edits: Readonly<Record<string, string>>;
+  commands: readonly TimedCommand[];
+}
+
+export const EMPTY_PLAN: Plan = { edits: {}, commands: [] };
+
+/** Full records a lesson run may keep; a step that needs more is too long to check. */
+export const RECORD_LIMIT = 3_000_000;
+
+/** A step's world, with its records kept from t = 0. */
+export class StepRun {
+  readonly records: TraceRecord[] = [];
+  /** Commands the world rejected (wrong target…), with when and why. */
+  readonly problems: string[] = [];
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    readonly world: World,
+    readonly step: Step,
+  ) {
+    this.records.push(...world.trace.records());
+    this.unsubscribe = world.trace.subscribe((r) => {
+      if (this.records.length < RECORD_LIMIT) this.records.push(r);
+    });
+  }
+
+  /** Give a command now (a student's click). Throws what the world throws. */
+  inject(command: WorldCommand): void {
+    this.world.inject(command);
+  }
+
+  /** The trace so far, indexed for measures. */
+  index(): TraceIndex {
+    return new TraceIndex(this.records, this.world.snapshot().components.map((c) => c.id), this.world.now);
+  }
+
+  /** Whether the step's run has reached its end. */
+  get done(): boolean {
+    return this.world.now >= this.step.untilMs;
+  }
+
+  /** Run headless to the end of the step. */
+  runToEnd(): void {
+    this.world.runUntil(this.step.untilMs);
+    if (this.records.length >= RECORD_LIMIT) this.problems.push(`the run wrote more than ${RECORD_LIMIT} trace records: shorten the step (until) or lower the traffic`);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+  }
+}
+
+function describeCommand(c: WorldCommand): string {
+  return `{ ${c.kind}: ${c.target} }`;
+}
+
+/**
+ * Build a step's world with a plan. Throws an Error saying what is wrong when
+ * the edited scenario does not load (an edit broke it) or the world cannot be built.
+ */
+export function startStep(lesson: Lesson, step: Step, plan: Plan = EMPTY_PLAN): StepRun {
+  const source = applyEdits(step.scenario, lesson.edits, plan.edits);
+  const loaded = loadScenario(source.text, source.file);
+  if (!loaded.ok) throw new Error(`the edited scenario does not load: ${loaded.errors.map(formatScenarioError).join('; ')}`);
+  const world = createWorld(loaded.scenario, { seed: step.seed ?? loaded.scenario.seed });
+  const run = new StepRun(world, step);
+  const schedule = (c: TimedCommand, who: string) => {
+    world.engine.scheduleAt(
+      Math.max(c.atMs, world.now),
+      () => {
+        try {
+          world.inject(c.command);
+        } catch (error) {
+          run.problems.push(`${who} ${describeCommand(c.command)} at ${c.atMs} ms (line ${c.where.line}): ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
+      `lesson ${who}`,
+    );
+  };
+  for (const c of step.faults) schedule(c, 'fault');
+  for (const c of plan.commands) schedule(c, 'command');
+  return run;
+}
+
+/** Run a step headless to its end with a plan and return the run (records and problems). */
+export function playStep(lesson: Lesson, step: Step, plan: Plan = EMPTY_PLAN): StepRun {
+  const run = startStep(lesson, step, plan);
+  try {
+    run.runToEnd();
+  } finally {
+    run.dispose();
+  }
+  return run;
+}
