@@ -6,11 +6,18 @@
  * of it, one engine event at a time so the log can file each event's
  * records. Pausing stops the frames; the world keeps its state, and the view
  * is drawn from (trace, virtual time), so nothing needs rewinding.
+ *
+ * The view has its own cursor (`viewT`, `viewEvent`). While it is `live` it
+ * follows the world; scrubbing back moves it into what has already run, and
+ * Play or Step then move it forward through the recorded trace, without
+ * running the world, until it catches up and the world runs again.
  */
 import type { World, WorldCommand, WorldSnapshot } from '../scenario';
 import { formatVirtualTime } from './format';
 import { Narration } from './narration';
 import { TraceView } from './trace-view.svelte';
+import { SnapshotLog } from './history/snapshots';
+import { eventAtTime, nextRequestEvent, timeOfEvent } from './history/cursor';
 
 /** A source of frames; the browser's requestAnimationFrame by default, a hand-driven one in tests. */
 export interface FrameSource {
@@ -27,7 +34,7 @@ export const animationFrames: FrameSource = {
 };
 
 export interface PlayerOptions {
-  /** Virtual ms per wall ms (1 = real time). */
+  /** Virtual ms per wall ms (1 = real time); Infinity runs as fast as the page allows. */
   speed?: number;
   frames?: FrameSource;
   /** Most engine events run in one frame; beyond it virtual time lags rather than the page freezing. */
@@ -36,6 +43,8 @@ export interface PlayerOptions {
   maxFrameMs?: number;
   /** Names for the narration. */
   nameOf?: (id: string) => string;
+  /** Wall ms one frame may spend running events at "as fast as possible" (default 12: leaves room to draw). */
+  fastFrameMs?: number;
 }
 
 export class Player {
@@ -50,9 +59,18 @@ export class Player {
   snapshot: WorldSnapshot = $state.raw()!;
   /** The latest sentence for the status region. */
   announcement = $state('');
+  /** True while the view shows the world as it is now; false while it shows an earlier moment. */
+  live = $state(true);
+  /** The virtual time the view shows (equals `now` while live). */
+  viewT = $state(0);
+  /** Engine events whose effects the view shows (equals `events` while live). */
+  viewEvent = $state(0);
   readonly view: TraceView;
+  /** Snapshots through the run, for showing components as they were. */
+  readonly snapshots = new SnapshotLog();
 
-  private readonly frames: FrameSource;
+  private readonly source: FrameSource;
+  private readonly fastFrameMs: number;
   private readonly maxEventsPerFrame: number;
   private readonly maxFrameMs: number;
   private readonly narration: Narration;
@@ -63,7 +81,8 @@ export class Player {
     readonly world: World,
     options: PlayerOptions = {},
   ) {
-    this.frames = options.frames ?? animationFrames;
+    this.source = options.frames ?? animationFrames;
+    this.fastFrameMs = options.fastFrameMs ?? 12;
     this.speed = options.speed ?? 1;
     this.maxEventsPerFrame = options.maxEventsPerFrame ?? 20_000;
     this.maxFrameMs = options.maxFrameMs ?? 100;
@@ -73,18 +92,18 @@ export class Player {
   }
 
   play(): void {
-    if (this.playing) return;
+    if (this.playing || (this.finished && this.live)) return;
     this.playing = true;
     this.lastWall = undefined;
-    this.frame = this.frames.request((wall) => this.onFrame(wall));
+    this.frame = this.source.request((wall) => this.onFrame(wall));
   }
 
   pause(): void {
     if (!this.playing) return;
     this.playing = false;
-    if (this.frame !== undefined) this.frames.cancel(this.frame);
+    if (this.frame !== undefined) this.source.cancel(this.frame);
     this.frame = undefined;
-    this.announcement = `Paused at ${formatVirtualTime(this.now)}.`;
+    this.announcement = `Paused at ${formatVirtualTime(this.viewT)}.`;
   }
 
   toggle(): void {
@@ -92,15 +111,22 @@ export class Player {
     else this.play();
   }
 
-  /** Run exactly one engine event (pausing first), and say what it did at once. */
+  /**
+   * Run exactly one engine event (pausing first), and say what it did at once.
+   * While the view shows the past, move it on to the next recorded event instead.
+   */
   step(): void {
     this.pause();
+    if (!this.live) {
+      this.showEvent(this.viewEvent + 1);
+      return;
+    }
     const ran = this.runOne();
     this.sync();
     const entry = this.view.log[this.view.log.length - 1];
     if (!ran) this.announcement = 'No events left to run.';
     else if (entry === undefined || entry.records.length === 0) this.announcement = `At ${formatVirtualTime(this.now)} a timer ran; nothing visible changed.`;
-    else this.announcement = this.narration.saySteps(entry.records, this.frames.now());
+    else this.announcement = this.narration.saySteps(entry.records, this.source.now());
   }
 
   /**
@@ -127,11 +153,68 @@ export class Player {
     return this.world.now >= targetMs;
   }
 
+  /** Show the moment one event earlier (pausing first); the world does not run backwards, the view does. */
+  stepBack(): void {
+    this.pause();
+    this.showEvent(Math.max(0, this.viewEvent - 1));
+  }
+
+  /**
+   * Show virtual time `t` of what has already run (clamped to [0, now]); the
+   * present makes the view live again. `announce` says where the view is
+   * (for a finished gesture, not for every pixel of a drag).
+   */
+  seek(t: number, announce = false): void {
+    const target = Math.min(Math.max(0, t), this.now);
+    if (target >= this.now) this.goLive();
+    else {
+      this.live = false;
+      this.viewT = target;
+      this.viewEvent = eventAtTime(this.view.held(), this.snapshots, target);
+    }
+    if (announce) this.announcement = this.whereSaid();
+  }
+
+  /** Show the present again. */
+  goLive(): void {
+    this.live = true;
+    this.viewT = this.now;
+    this.viewEvent = this.events;
+  }
+
+  /**
+   * Pause at the next request a client issues: in the recorded past when the
+   * view is there, otherwise by running the world event by event (at most
+   * `maxEvents`). Returns the request's id, or undefined when none came.
+   */
+  nextRequest(maxEvents = 100_000): string | undefined {
+    this.pause();
+    if (!this.live) {
+      const next = nextRequestEvent(this.view.held(), this.viewEvent);
+      if (next !== undefined) {
+        this.showEvent(next.event);
+        return next.requestId;
+      }
+      this.goLive();
+    }
+    for (let ran = 0; ran < maxEvents && this.runOne(); ran++) {
+      const found = this.view.latest()?.records.find((r) => r.kind === 'request');
+      if (found?.kind === 'request') {
+        this.sync();
+        this.announcement = this.narration.saySteps([found], this.source.now());
+        return found.requestId;
+      }
+    }
+    this.sync();
+    this.announcement = this.finished ? 'No events left to run: no further request.' : `No request in the next ${maxEvents} events.`;
+    return undefined;
+  }
+
   /** Apply a command (a fault) now, playing or paused, and show and say its effect at once. Throws what `World.inject` throws. */
   inject(command: WorldCommand): void {
     this.world.inject(command);
     this.sync();
-    const said = this.narration.take(this.frames.now(), true);
+    const said = this.narration.take(this.source.now(), true);
     if (said !== undefined) this.announcement = said;
   }
 
@@ -145,7 +228,14 @@ export class Player {
     if (!this.playing) return;
     const elapsed = this.lastWall === undefined ? 0 : Math.min(Math.max(0, wall - this.lastWall), this.maxFrameMs);
     this.lastWall = wall;
-    this.advanceTo(this.world.now + elapsed * this.speed);
+    if (!this.live) {
+      // Replaying what has run: only the view's cursor moves.
+      this.seek(this.viewT + elapsed * this.speed);
+      this.frame = this.source.request((next) => this.onFrame(next));
+      return;
+    }
+    if (this.speed === Infinity) this.advanceTo(Infinity, this.source.now() + this.fastFrameMs);
+    else this.advanceTo(this.world.now + elapsed * this.speed);
     const said = this.narration.take(wall);
     if (said !== undefined) this.announcement = said;
     if (this.finished) {
@@ -153,17 +243,22 @@ export class Player {
       this.announcement = `No events left to run: the simulation stopped at ${formatVirtualTime(this.now)}.`;
       return;
     }
-    this.frame = this.frames.request((next) => this.onFrame(next));
+    this.frame = this.source.request((next) => this.onFrame(next));
   }
 
-  /** Run every event due by `target`, within the per-frame bound, then move the clock to `target`. */
-  private advanceTo(target: number): void {
+  /**
+   * Run every event due by `target`, within the per-frame bounds (event
+   * count, and the wall-clock `deadline` when given), then move the clock to
+   * `target` when it is a finite time.
+   */
+  private advanceTo(target: number, deadline?: number): void {
     let ran = 0;
     let end = target;
     for (;;) {
       const next = this.world.engine.peekTime();
       if (next === undefined || next > target) break;
-      if (ran >= this.maxEventsPerFrame) {
+      // The wall clock is read every 64 events: reading it costs more than most events.
+      if (ran >= this.maxEventsPerFrame || (deadline !== undefined && ran % 64 === 63 && this.source.now() >= deadline)) {
         // Out of budget: stop the clock at the last event run, the next frame carries on from there.
         end = this.world.now;
         break;
@@ -171,8 +266,25 @@ export class Player {
       this.runOne();
       ran++;
     }
-    if (end > this.world.now) this.world.runUntil(end);
+    if (Number.isFinite(end) && end > this.world.now) this.world.runUntil(end);
     this.sync();
+  }
+
+  /** Point the view at the moment just after event `event` (the present once it reaches it). */
+  private showEvent(event: number): void {
+    if (event >= this.events) this.goLive();
+    else {
+      this.live = false;
+      this.viewEvent = event;
+      this.viewT = timeOfEvent(this.view.held(), this.snapshots, event);
+    }
+    this.announcement = this.whereSaid();
+  }
+
+  /** Where the view is, in words. */
+  private whereSaid(): string {
+    if (this.live) return `Showing the present: ${formatVirtualTime(this.now)}, ${this.events} events run.`;
+    return `Showing ${formatVirtualTime(this.viewT)} (after event ${this.viewEvent}); the simulation has run to ${formatVirtualTime(this.now)}.`;
   }
 
   private runOne(): boolean {
@@ -187,6 +299,11 @@ export class Player {
     this.events = this.world.engine.eventsProcessed;
     this.finished = this.world.engine.peekTime() === undefined;
     this.snapshot = this.world.snapshot();
+    this.snapshots.add(this.events, this.now, this.snapshot);
+    if (this.live) {
+      this.viewT = this.now;
+      this.viewEvent = this.events;
+    }
     this.narration.add(this.view.publish());
   }
 }

@@ -1,5 +1,8 @@
 /**
- * The UI's reading of the trace: the event log and the packets still open.
+ * The UI's reading of the trace: the event log, the packets still open, and
+ * the indexes the view reads at any virtual time (packet spans, requests,
+ * log lines, outcomes), each bounded, so scrubbing back redraws from the
+ * trace without running the simulation again.
  *
  * Records arrive one by one through the trace's listener, many per frame.
  * They are gathered in plain arrays and published to `$state.raw` fields once
@@ -8,6 +11,10 @@
  * Step button advances: one step, one log entry.
  */
 import type { PacketRecord, Trace, TraceRecord } from '../sim';
+import { LogIndex } from './history/logs';
+import { OutcomeSeries } from './history/outcomes';
+import { PacketIndex } from './history/packets';
+import { RequestIndex } from './history/requests';
 
 /** The records one engine event wrote, or records written between events (setup, a command). */
 export interface LogEntry {
@@ -25,6 +32,16 @@ export class TraceView {
   log = $state.raw<readonly LogEntry[]>([]);
   /** Packets sent and not yet delivered or dropped. */
   sends = $state.raw<readonly PacketRecord[]>([]);
+  /** Bumped by each `publish` that brought new records: the plain indexes below change with it. */
+  revision = $state(0);
+  /** Every packet as a span of virtual time. */
+  readonly packets = new PacketIndex();
+  /** Records by request id, for following a request hop by hop. */
+  readonly requests = new RequestIndex();
+  /** Log lines by component and stream. */
+  readonly logs = new LogIndex();
+  /** Finished requests, for the charts. */
+  readonly outcomes = new OutcomeSeries();
 
   private entries: LogEntry[] = [];
   // Plain on purpose: it changes per record and is published once per frame through `sends`.
@@ -37,8 +54,8 @@ export class TraceView {
 
   constructor(
     trace: Trace,
-    /** How many log entries to keep: the log shows the most recent ones only. */
-    private readonly limit = 200,
+    /** How many log entries to keep: the log (and stepping back event by event) reaches this far. */
+    private readonly limit = 2_000,
     /** Bound on open packets, so sends that never get a delivery record cannot pile up. */
     private readonly maxOpen = 5000,
   ) {
@@ -76,7 +93,18 @@ export class TraceView {
     this.sends = [...this.open.values()];
     const fresh = this.fresh;
     this.fresh = [];
+    if (fresh.length > 0) this.revision++;
     return fresh;
+  }
+
+  /** The newest entry, published or not: what the event just run wrote. */
+  latest(): LogEntry | undefined {
+    return this.entries[this.entries.length - 1];
+  }
+
+  /** All entries held (published or not), oldest first; for finding an event's time. */
+  held(): readonly LogEntry[] {
+    return this.entries;
   }
 
   dispose(): void {
@@ -85,6 +113,10 @@ export class TraceView {
 
   private onRecord(record: TraceRecord): void {
     this.fresh.push(record);
+    this.packets.add(record);
+    this.requests.add(record);
+    this.logs.add(record);
+    this.outcomes.add(record);
     if (record.kind === 'send') {
       this.open.set(record.packet, record);
       if (this.open.size > this.maxOpen) {

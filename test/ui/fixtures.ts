@@ -46,17 +46,20 @@ export interface TinyWorldOptions {
   requests?: number;
   intervalMs?: number;
   latencyMs?: number;
+  /** Also write a `request` record as each request leaves (as real clients do). */
+  requestRecords?: boolean;
 }
 
 /** A client and a server on one link; each request is one send event and one deliver event. */
 export function tinyWorld(options: TinyWorldOptions = {}): World {
-  const { requests = 1000, intervalMs = 100, latencyMs = 20 } = options;
+  const { requests = 1000, intervalMs = 100, latencyMs = 20, requestRecords = false } = options;
   const engine = new Engine();
   const trace = new Trace(() => engine.now);
   let sent = 0;
   const sendOne = (): void => {
     const n = sent++;
     const packet = `p${n}`;
+    if (requestRecords) trace.record({ kind: 'request', requestId: `r${n}`, client: 'browser', method: 'GET', url: '/' });
     trace.record({ kind: 'send', packet, type: 'request', from: 'browser', to: 'app', summary: 'GET /' });
     engine.schedule(latencyMs, () => {
       trace.record({ kind: 'deliver', packet, type: 'request', from: 'browser', to: 'app', summary: 'GET /' });
