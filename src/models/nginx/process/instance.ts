@@ -59,6 +59,7 @@ export class NginxInstance {
       trace: opts.trace,
       component: this.name,
       servers: opts.config.servers,
+      upstreams: opts.config.upstreams,
       workers: this.workers,
       network: opts.network,
       logs: new NginxLogs(opts.trace, this.name, opts.config, wallMs),

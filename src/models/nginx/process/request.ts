@@ -6,7 +6,7 @@
  * access log. Each choice is a decision record with the router's `why`.
  */
 import type { Engine, Trace } from '../../../sim';
-import type { Conf, LocationBlock, ServerBlock } from '../model';
+import type { Conf, LocationBlock, ServerBlock, UpstreamBlock } from '../model';
 import type { RequestContext } from '../routing/context';
 import { findLocation, locationLabel } from '../routing/findLocation';
 import { normalizeUri } from '../routing/normalizeUri';
@@ -21,6 +21,7 @@ import type { UpstreamNetwork } from './network';
 import { runProxy, upstreamVariables, type AttemptRecord } from './proxy';
 import { fromReply, fromUpstream, type BuiltResponse } from './response';
 import { requestContext, requestLength } from './requestContext';
+import { runtimeTarget } from './runtimeUpstream';
 import type { ClientRequest, ClientResponse } from './types';
 import type { Workers } from './workers';
 
@@ -30,6 +31,7 @@ export interface RequestEnv {
   trace: Trace;
   component: string;
   servers: readonly ServerBlock[];
+  upstreams: readonly UpstreamBlock[];
   workers: Workers;
   network: UpstreamNetwork;
   logs: NginxLogs;
@@ -182,15 +184,20 @@ export class RequestRun {
     const conf = location.conf;
     const head = buildUpstreamRequest(location, ctx, { internal, ...(req.body !== undefined ? { bodyLength: req.body.length } : {}) });
     ctx.proxyHost = head.proxyHost;
-    const state = env.workers.upstream(this.worker, head.upstream);
-    if (state === undefined) {
-      // A proxy_pass with variables naming a host no upstream block defines: nginx would need a resolver.
-      this.decide('no upstream', `"${head.upstream}" is not an upstream group and no resolver is configured`);
-      this.log(conf, 'error', `no resolver defined to resolve ${head.upstream}`);
+    const pass = location.conf.proxyPass;
+    const target = pass?.hasVariables
+      ? runtimeTarget(pass, ctx, env.workers, this.worker, env.upstreams)
+      : ({ kind: 'group', state: env.workers.upstream(this.worker, head.upstream) } as const);
+    if (target.kind === 'unresolved' || target.state === undefined) {
+      const host = target.kind === 'unresolved' ? target.host : head.upstream;
+      // A name no upstream block defines would need nginx's `resolver`, which is not simulated.
+      this.decide('no upstream', `"${host}" is not an upstream group and no resolver is configured: 502`);
+      this.log(conf, 'error', `no resolver defined to resolve ${host}`);
       this.reply(conf, errorReply(502));
       return;
     }
-    this.decide('proxy_pass', `location ${locationLabel(location)} proxies to upstream "${head.upstream}" as "${head.requestLine}"`);
+    const state = target.state;
+    this.decide('proxy_pass', `location ${locationLabel(location)} proxies to upstream "${state.name}" as "${head.requestLine}"`);
     const method = state.method;
     runProxy(
       { engine: env.engine, network: env.network, localIp: env.localIp, random: env.random },
