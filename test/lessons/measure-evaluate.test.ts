@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { checkGoal, diagnosis, parseGoal, parseMeasure, TraceIndex } from '../../src/lessons';
+import { evaluate } from '../../src/lessons/measure/evaluate';
+import { roundRobinWithCrash, request, indexOf, state } from './fixtures';
+
+const measure = (source: string, index: TraceIndex) => evaluate(parseMeasure(source), index);
+
+describe('measures over a trace', () => {
+  const index = roundRobinWithCrash();
+
+  it('names the server that answered the nth request, counting from 1 in the order sent', () => {
+    expect(measure('servedBy of request 1', index)).toMatchObject({ ok: true, value: 'a' });
+    expect(measure('servedBy of request 4', index)).toMatchObject({ ok: true, value: 'a' });
+    expect(measure('servedBy of request 6', index)).toMatchObject({ ok: true, value: 'nginx' });
+    expect(measure('status of request 6', index)).toMatchObject({ ok: true, value: 502 });
+  });
+
+  it('counts requests by status within a window of send times (after inclusive, before exclusive)', () => {
+    expect(measure('count of 502', index)).toMatchObject({ value: 2 });
+    expect(measure('count of 502 after 5s', index)).toMatchObject({ value: 2 });
+    expect(measure('count of 502 after 6s', index)).toMatchObject({ value: 1 });
+    expect(measure('count of requests before 3s', index)).toMatchObject({ value: 3 });
+    expect(measure('count of successes between 3s and 6s', index)).toMatchObject({ value: 2 });
+  });
+
+  it('places a window after the first time a command was given or a state reached', () => {
+    expect(measure('count of failures after crash of c', index)).toMatchObject({ value: 2 });
+    expect(measure('count of failures after c becomes crashed', index)).toMatchObject({ value: 2 });
+  });
+
+  it('cannot answer when an anchor never happens, and says so', () => {
+    const m = measure('count of failures after b becomes crashed', index);
+    expect(m.ok).toBe(false);
+    expect(!m.ok && m.reason).toMatch(/b never became crashed in this run/);
+  });
+
+  it('gives shares as percents of the answered requests', () => {
+    expect(measure('share of requests servedBy a', index)).toMatchObject({ value: 40 });
+    expect(measure('share of 502 after 5s', index)).toMatchObject({ value: 40 });
+  });
+
+  it('counts messages by type and receiver', () => {
+    expect(measure('count of messages type request to c after 5s', index)).toMatchObject({ value: 2 });
+  });
+
+  it('gives the time of the first matching answer, and latencies', () => {
+    expect(measure('time of first 502', index)).toMatchObject({ value: 5050 });
+    expect(measure('max latency of requests', index)).toMatchObject({ value: 50 });
+  });
+
+  it('leaves requests without an outcome out of everything but the count of requests', () => {
+    const open = indexOf([request(1, 0, { status: 200, servedBy: 'a' }), request(2, 1000, undefined)], ['a'], 1500);
+    expect(measure('count of requests', open)).toMatchObject({ value: 2 });
+    expect(measure('count of failures', open)).toMatchObject({ value: 0 });
+    expect(measure('share of requests servedBy a', open)).toMatchObject({ value: 100 });
+    expect(measure('servedBy of request 2', open).ok).toBe(false);
+  });
+});
+
+describe('goals over a trace', () => {
+  const index = roundRobinWithCrash();
+
+  it('meets "no 502" before the crash and not after it, with the failing requests and their reasons', () => {
+    expect(checkGoal(parseGoal('no 502 before 5s'), index).met).toBe(true);
+    const result = checkGoal(parseGoal('no 502 after 4s'), index);
+    expect(result.met).toBe(false);
+    const lines = diagnosis(result);
+    expect(lines[0]).toBe('2 requests got 502 after t = 4 s');
+    expect(lines[1]).toMatch(/^browser#6 \(GET \/, sent at t = 5 s\): nginx answered 502/);
+    expect(lines[2]).toBe('  nginx: connect() failed (111: Connection refused) while connecting to upstream c');
+  });
+
+  it('checks each server\'s share of requests, naming the ones outside the range', () => {
+    expect(checkGoal(parseGoal('each of a, b gets 30%–40% of requests'), index).met).toBe(true);
+    const result = checkGoal(parseGoal('each of a, b, c gets 30%–40% of requests'), index);
+    expect(result.met).toBe(false);
+    expect(result.summary).toMatch(/c 10% \(1\) — outside 30%–40%; all: a 40% \(4\), b 30% \(3\), c 10% \(1\)/);
+  });
+
+  it('expands patterns over the world\'s components, and fails when a pattern matches none', () => {
+    const components = indexOf([request(1, 0, { status: 200, servedBy: 'api-1' }), request(2, 1, { status: 200, servedBy: 'api-2' })], ['api-1', 'api-2', 'api-3'], 10);
+    const result = checkGoal(parseGoal('each of api-* gets 30%–50% of requests'), components);
+    expect(result.met).toBe(false);
+    expect(result.summary).toMatch(/api-3 0% \(0\)/);
+    expect(checkGoal(parseGoal('each of auth-* gets 0%–100% of requests'), components).summary).toMatch(/no component in this world matches auth-\*/);
+  });
+
+  it('checks that a component receives no requests after it reaches a state', () => {
+    expect(checkGoal(parseGoal('c receives no requests after it becomes crashed'), index).met).toBe(false);
+    const quiet = indexOf([[state(1000, 'c', 'healthy', 'unhealthy')], request(1, 2000, { status: 200, servedBy: 'a' })], ['a', 'c'], 3000);
+    expect(checkGoal(parseGoal('c receives no new requests after it is marked unhealthy'), quiet).met).toBe(true);
+  });
+
+  it('compares a measure with a value and says what it was', () => {
+    const result = checkGoal(parseGoal('count of successes after 5s is at least 4'), index);
+    expect(result.met).toBe(false);
+    expect(result.summary).toMatch(/the value is 3, expected at least 4/);
+    expect(checkGoal(parseGoal('servedBy of request 2 is b'), index).met).toBe(true);
+  });
+
+  it('is not met when the trace cannot tell', () => {
+    const result = checkGoal(parseGoal('no 502 after a becomes crashed'), index);
+    expect(result).toMatchObject({ met: false });
+    expect(result.summary).toMatch(/^cannot tell: a never became crashed/);
+  });
+});
