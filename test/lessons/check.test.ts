@@ -40,7 +40,7 @@ describe('checking a lesson', () => {
   });
 
   it('asks every lesson for at least one prediction and one goal', () => {
-    const text = crashLesson.replace(/    prediction:\n(.*\n){3}/, '').replace(/    goals:\n.*\n    solution:\n.*\n/, '');
+    const text = crashLesson.replace(/ {4}prediction:\n(.*\n){3}/, '').replace(/ {4}goals:\n.*\n {4}solution:\n.*\n/, '');
     const messages = checkLesson(load(text)).problems.map((p) => p.message);
     expect(messages).toEqual([
       'the lesson has no prediction: every lesson asks the student to predict at least once',
