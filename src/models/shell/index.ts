@@ -1,0 +1,31 @@
+/**
+ * The terminal into the simulated world: a small shell (words, quotes,
+ * pipes into grep/head/tail/wc, history, Tab completion, help) running the
+ * tools students use at work — dig, nslookup, curl, kubectl, aws elbv2,
+ * nginx, tail, cat — with output shaped like the real tools'.
+ *
+ * Everything the shell knows about the world comes through a TerminalHost
+ * (host/host.ts): plain data (cluster view, log lines, DNS answers) and a
+ * callback-based HTTP call that the world turns into real packets. Nothing
+ * here imports another model: the DNS and NLB formatters live with their
+ * models and reach the shell through the host (`dig`, `describeTargetHealth`).
+ *
+ * Usage:
+ * ```ts
+ * const shell = new Shell(host, COMMANDS);
+ * const run = shell.run('kubectl get pods', { out, err }, (code) => …);
+ * // run.done is true for most commands; curl and tail -f finish later,
+ * // when the engine delivers the answer or when run.interrupt() is called.
+ * shell.complete('kubectl get po');   // Tab
+ * shell.history.previous(draft);       // Up
+ * ```
+ */
+export { Shell, type Execution } from './core/shell';
+export { History } from './core/history';
+export type { Completion } from './core/complete';
+export { parseLine, quoteWord } from './core/words';
+export type { CommandDef, CommandEnv, Io, Job, Location, RunResult } from './core/command';
+export { COMMANDS } from './commands';
+export { humanDuration, age, rfc1123z } from './format/age';
+export { tabwrite, GET_TABLE, DESCRIBE, type TabOptions } from './format/tabwriter';
+export * from './host';
