@@ -108,12 +108,16 @@ export class TrafficLabElement extends HTMLElement {
     this.#ready('step').step();
   }
 
-  /** Move to virtual time `ms` (forwards by running, backwards by replaying from the start). */
+  /** Show virtual time `ms`: an earlier moment from the record (Play then replays it), a later one by running the world. */
   seek(ms: number): void {
     this.#ready('seek').seek(ms);
   }
 
-  /** Inject a fault now, e.g. `{ kind: 'crash', target: 'app' }`; throws with what was expected when it is not one. */
+  /**
+   * Inject a fault at the moment shown, e.g. `{ kind: 'crash', target: 'app' }`
+   * (shown in the past: the run is replayed to there and continues from the
+   * fault). Throws with what was expected when it is not one.
+   */
   inject(fault: WorldCommand): void {
     this.#ready('inject').inject(parseFault(fault));
   }

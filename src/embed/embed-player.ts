@@ -49,10 +49,11 @@ export class EmbedPlayer extends Player {
   }
 
   private apply(): void {
-    const run = this.wanted && this.visible && !this.finished;
-    if (run === this.playing) return;
-    if (run) super.play();
-    else super.pause();
-    this.onRunningChange(run, this.now);
+    const was = this.playing;
+    const run = this.wanted && this.visible;
+    // The player may decline to start (nothing left to run): report what happened, not what was asked.
+    if (run && !was) super.play();
+    else if (!run && was) super.pause();
+    if (this.playing !== was) this.onRunningChange(this.playing, this.viewT);
   }
 }

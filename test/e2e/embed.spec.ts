@@ -149,3 +149,26 @@ test('markup in a scenario is shown as text, never made into elements', async ({
   expect(injected).toEqual([]);
   expect(problems).toEqual([]);
 });
+
+test('keyboard shortcuts act on the lab that has focus and leave the page its own keys', async ({ page }) => {
+  await page.goto(DEMO);
+  const inline = page.locator('#inline-lab');
+  const file = page.locator('#file-lab');
+  await expect.poll(async () => (await labState(file)).state).toBe('ready');
+  await inline.evaluate((el) => (el as HTMLElement & { pause(): void }).pause());
+  const inlineAt = await labState(inline);
+
+  // S with focus inside the file lab steps that lab only.
+  await file.getByRole('button', { name: 'Step' }).focus();
+  await page.keyboard.press('s');
+  await expect.poll(async () => (await labState(file)).now).toBeGreaterThan(0);
+  expect(await labState(inline)).toEqual(inlineAt);
+
+  // With focus on the page, Space scrolls the page as usual and starts no lab.
+  await page.locator('h1').click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.keyboard.press('Space');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect((await labState(inline)).playing).toBe(false);
+  expect((await labState(file)).playing).toBe(false);
+});

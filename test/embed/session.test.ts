@@ -49,59 +49,29 @@ describe('Session.seek', () => {
     expect(session.world.engine.peekTime()).toBeGreaterThan(2500);
   });
 
-  it('replays from the start to go back, to the same trace as a run that never went further', () => {
+  it('shows an earlier moment from the record without running or rebuilding the world', () => {
     const { session } = setup();
     session.seek(5000);
-    const ahead = session.world;
+    const world = session.world;
+    const events = world.engine.eventsProcessed;
     session.seek(2000);
-    expect(session.world).not.toBe(ahead);
-    expect(session.world.now).toBe(2000);
-
-    const straight = setup().session;
-    straight.seek(2000);
-    expect(traceOf(session)).toEqual(traceOf(straight));
+    expect(session.world).toBe(world);
+    expect(world.engine.eventsProcessed).toBe(events);
+    expect(session.player).toMatchObject({ live: false, viewT: 2000, now: 5000 });
   });
 
-  it('replays an earlier fault at the same point of the run, event for event', () => {
-    const { session } = setup(twins());
-    session.seek(1000);
-    // One step runs a's send at 1 s and leaves b's, due at the same time, pending; the replay must keep it pending too.
-    session.step();
-    expect(session.world.engine.peekTime()).toBe(session.world.now);
-    session.inject({ kind: 'crash', target: 'app' });
-    session.seek(3000);
-    const original = traceOf(session);
-
-    session.seek(1500);
-    session.seek(3000);
-    expect(traceOf(session)).toEqual(original);
-    expect(original.some((line) => line.includes('"kind":"command"') && line.includes('crash'))).toBe(true);
-  });
-
-  it('drops faults given after the time it goes back to', () => {
+  it('goes back to the present and beyond when asked for a later time', () => {
     const { session } = setup();
-    session.seek(3000);
-    session.inject({ kind: 'crash', target: 'app' });
+    session.seek(5000);
     session.seek(1000);
-    session.seek(4000);
-    expect(traceOf(session).some((line) => line.includes('"kind":"command"'))).toBe(false);
+    session.seek(6000);
+    expect(session.player).toMatchObject({ live: true, viewT: 6000, now: 6000 });
   });
 
   it('refuses a negative or non-numeric time with what it expected', () => {
     const { session } = setup();
     expect(() => session.seek(-1)).toThrow(/seek: expected a virtual time in ms ≥ 0, got -1/);
     expect(() => session.seek(Number.NaN)).toThrow(/got NaN/);
-  });
-
-  it('keeps playing after going back when it was playing, at the speed the reader chose', () => {
-    const { session } = setup();
-    session.player.setVisible(true);
-    session.player.play();
-    session.player.speed = 2;
-    session.seek(3000);
-    session.seek(1000);
-    expect(session.player.playing).toBe(true);
-    expect(session.player.speed).toBe(2);
   });
 });
 
@@ -118,5 +88,62 @@ describe('Session.inject', () => {
     const { session, events } = setup();
     expect(() => session.inject({ kind: 'crash', target: 'nginx' })).toThrow(/expected the id of a server \(app\), got "nginx"/);
     expect(events.some((e) => e.name === 'trafficlab:fault')).toBe(false);
+  });
+
+  it('changes the past when the view shows it: the same trace as a run that had the fault then', () => {
+    const { session } = setup();
+    session.seek(5000);
+    session.seek(1000);
+    const before = session.world;
+    session.inject({ kind: 'crash', target: 'app' });
+    expect(session.world).not.toBe(before);
+    expect(session.player).toMatchObject({ live: true, now: 1000 });
+
+    const straight = setup().session;
+    straight.seek(1000);
+    straight.inject({ kind: 'crash', target: 'app' });
+    expect(traceOf(session)).toEqual(traceOf(straight));
+  });
+
+  it('gives earlier faults again at the same point of the run, event for event', () => {
+    const run = (scrub: boolean) => {
+      const { session } = setup(twins());
+      session.seek(1000);
+      // One step runs a's send at 1 s and leaves b's, due at the same time, pending; the replay must keep it pending too.
+      session.step();
+      expect(session.world.engine.peekTime()).toBe(session.world.now);
+      session.inject({ kind: 'crash', target: 'app' });
+      if (scrub) {
+        session.seek(4000);
+        session.seek(2000);
+      } else session.seek(2000);
+      session.inject({ kind: 'recover', target: 'app' });
+      return traceOf(session);
+    };
+    const replayed = run(true);
+    expect(replayed).toEqual(run(false));
+    expect(replayed.filter((line) => line.includes('"kind":"command"'))).toHaveLength(2);
+  });
+
+  it('drops faults given after the moment it changes', () => {
+    const { session } = setup();
+    session.seek(3000);
+    session.inject({ kind: 'crash', target: 'app' });
+    session.seek(1000);
+    session.inject({ kind: 'recover', target: 'app' });
+    const commands = traceOf(session).filter((line) => line.includes('"kind":"command"'));
+    expect(commands).toEqual([expect.stringContaining('"command":"recover"')]);
+  });
+
+  it('keeps playing after changing the past when it was playing, at the speed the reader chose', () => {
+    const { session } = setup();
+    session.player.setVisible(true);
+    session.player.play();
+    session.player.speed = 2;
+    session.seek(3000);
+    session.seek(1000);
+    session.inject({ kind: 'crash', target: 'app' });
+    expect(session.player.playing).toBe(true);
+    expect(session.player.speed).toBe(2);
   });
 });
