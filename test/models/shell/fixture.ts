@@ -217,7 +217,8 @@ export class FakeHost implements TerminalHost {
     return this.listeners.size;
   }
 
-  cluster = (): ClusterView => {
+  /** Set to undefined for a world without Kubernetes. */
+  cluster: (() => ClusterView) | undefined = () => {
     if (this.clusterView === undefined) throw new Error('no cluster');
     return this.clusterView;
   };

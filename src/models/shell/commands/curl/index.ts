@@ -69,7 +69,7 @@ function run(env: CommandEnv, args: readonly string[]): RunResult {
   const request = (url: ParsedUrl, method: string, redirects: number): RunResult => {
     const target = targetFor(url);
     if ('code' in target) return target.code;
-    const http = env.host.http;
+    const host = env.host;
     const viaProxy = o.proxy !== undefined;
     const hostHeader = url.port === (url.scheme === 'https' ? 443 : 80) ? url.host : `${url.host}:${url.port}`;
     const body = o.data !== undefined && method !== 'GET' && method !== 'HEAD' ? o.data : undefined;
@@ -81,13 +81,13 @@ function run(env: CommandEnv, args: readonly string[]): RunResult {
     const attempt = (): RunResult => {
       const ip = target.addresses[index] ?? '';
       verbose(`*   Trying ${ip}:${target.port}...`);
-      if (http === undefined) {
+      if (host.http === undefined) {
         io.err('* [trafficlab] this world has no network path for terminal requests\n');
         return fail(7, `Failed to connect to ${target.name} port ${target.port} after 0 ms: Couldn't connect to server`);
       }
       let sync: number | undefined;
       let async = false;
-      cancel = http(
+      cancel = host.http(
         {
           from: env.where.kind === 'pod' ? env.where.pod : 'machine',
           connectIp: ip,
