@@ -7,7 +7,7 @@
  */
 import { Rng, type Engine, type Trace } from '../../../sim';
 import type { NginxConfig } from '../model';
-import type { FileTree } from '../routing/staticFiles';
+import type { FileTree } from '../routing';
 import { NginxLogs } from './logs';
 import type { UpstreamNetwork } from './network';
 import { RequestRun, type RequestEnv } from './request';

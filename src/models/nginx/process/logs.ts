@@ -7,8 +7,7 @@
  */
 import type { Trace } from '../../../sim';
 import type { Conf, NginxConfig } from '../model';
-import { formatAccessLog, logFormatFor } from '../routing/accessLog';
-import type { RequestContext } from '../routing/context';
+import { formatAccessLog, logFormatFor, type RequestContext } from '../routing';
 import { errorLine, type ErrorContext, type ErrorLevel } from './errorLog';
 
 const LEVELS: ErrorLevel[] = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug'];

@@ -1,26 +1,20 @@
 /**
- * One client request through nginx's phases: find the server block, parse
- * and normalize the URI, server-level `return`, find the location, then the
- * content handler — `return`, `proxy_pass` (the upstream loop in proxy.ts)
- * or static files, with index files as internal redirects — and finally the
- * access log. Each choice is a decision record with the router's `why`.
+ * One client request through nginx: the router's `routeRequest` decides
+ * everything up to the content handler (server block, URI, server-level
+ * `return`, location, `return`, static files and index, the upstream request
+ * head); this module writes its decisions to the trace, runs the upstream
+ * loop in virtual time when the answer is `proxy_pass`, and finishes with
+ * the access log and the client's response.
  */
 import type { Engine, Trace } from '../../../sim';
 import type { Conf, LocationBlock, ServerBlock, UpstreamBlock } from '../model';
-import type { RequestContext } from '../routing/context';
-import { findLocation, locationLabel } from '../routing/findLocation';
-import { normalizeUri } from '../routing/normalizeUri';
-import { errorReply, redirectReply, returnResponse } from '../routing/reply';
-import { selectServer } from '../routing/selectServer';
-import { serveStatic, type FileTree } from '../routing/staticFiles';
-import { expandVariables } from '../routing/template';
-import { buildUpstreamRequest } from '../routing/upstreamRequest';
+import { errorReply, expandVariables, routeRequest, type FileTree, type Reply, type RequestContext, type UpstreamRequestHead } from '../routing';
 import type { ErrorContext, ErrorLevel } from './errorLog';
 import type { NginxLogs } from './logs';
 import type { UpstreamNetwork } from './network';
 import { runProxy, upstreamVariables, type AttemptRecord } from './proxy';
+import { requestId, requestLength } from './requestContext';
 import { fromReply, fromUpstream, type BuiltResponse } from './response';
-import { requestContext, requestLength } from './requestContext';
 import { runtimeTarget } from './runtimeUpstream';
 import type { ClientRequest, ClientResponse } from './types';
 import type { Workers } from './workers';
@@ -48,18 +42,18 @@ export interface RequestEnv {
   nextConnection(): number;
 }
 
-/** nginx gives up after 10 internal redirects ("rewrite or internal redirection cycle"). */
-const MAX_INTERNAL_REDIRECTS = 10;
-
 function headerValue(headers: readonly [string, string][], name: string): string | undefined {
   return headers.find(([n]) => n.toLowerCase() === name)?.[1];
+}
+
+/** nginx logs a client's malformed request at info, where it was reading (ngx_http_request.c). */
+function badRequestAction(message: string): string {
+  return message.startsWith('client sent invalid request') ? 'reading client request line' : 'reading client request headers';
 }
 
 export class RequestRun {
   private readonly err: ErrorContext;
   private ctx!: RequestContext;
-  private server!: ServerBlock;
-  private redirects = 0;
   private readonly startMs: number;
 
   constructor(
@@ -71,8 +65,8 @@ export class RequestRun {
     private readonly done: (response: ClientResponse) => void,
   ) {
     this.startMs = env.wallMs();
-    const host = headerValue(req.headers, 'host');
     this.err = { pid, connection, clientIp: req.clientIp, serverName: '', requestLine: `${req.method} ${req.uri} ${req.httpVersion}` };
+    const host = headerValue(req.headers, 'host');
     if (host !== undefined) this.err.host = host;
     const referrer = headerValue(req.headers, 'referer');
     if (referrer !== undefined) this.err.referrer = referrer;
@@ -82,109 +76,46 @@ export class RequestRun {
     this.env.trace.record({ kind: 'decision', component: this.env.component, decision, requestId: this.req.id, why });
   }
 
-  private log(conf: Conf, level: ErrorLevel, message: string, action?: string, upstream?: string): void {
+  private log(conf: Conf | undefined, level: ErrorLevel, message: string, action?: string, upstream?: string): void {
     const ctx: ErrorContext = upstream === undefined ? this.err : { ...this.err, upstream };
     this.env.logs.error(conf, level, message, action, ctx);
   }
 
   start(): void {
-    const { req, env } = this;
-    const httpVersion = req.httpVersion === 'HTTP/1.0' ? '1.0' : '1.1';
-    const host = headerValue(req.headers, 'host');
-    const sel = selectServer(env.servers, { localAddr: req.localIp, localPort: req.localPort, ...(host !== undefined ? { host } : {}), httpVersion });
-    if (sel.kind === 'no-listener') {
-      this.decide('connection refused', sel.why);
+    const { env, req } = this;
+    const outcome = routeRequest(env.servers, req, { files: env.files, prefix: env.prefix });
+    if (outcome.kind === 'refused') {
+      this.decide('connection refused', outcome.why);
       this.done({ status: 0, headers: [], body: '', upstreamAddr: '-', upstreamStatus: '-', worker: this.worker });
       return;
     }
-    this.server = sel.server;
-    this.err.serverName = sel.server.serverNames[0] ?? '';
-    this.ctx = requestContext(req, sel.kind === 'server' ? sel.host : '', this.err, this.startMs, env.idRandom);
-    this.decide('server block', sel.why);
-    if (sel.kind === 'bad-request') {
-      this.log(sel.server.conf, 'info', sel.why, 'reading client request headers');
-      this.reply(sel.server.conf, errorReply(400));
+    for (const d of outcome.decisions) this.decide(d.decision, d.why);
+    this.err.serverName = outcome.server?.serverNames[0] ?? '';
+    this.ctx = {
+      ...outcome.ctx,
+      serverName: outcome.ctx.serverName || this.err.serverName,
+      startMs: this.startMs,
+      pid: this.err.pid,
+      connection: this.err.connection,
+      connectionRequests: 1,
+      requestId: requestId(env.idRandom),
+    };
+    const conf = outcome.conf ?? outcome.server?.conf;
+    if (outcome.kind === 'proxy') {
+      this.proxy(outcome.location, outcome.upstream);
       return;
     }
-    this.ctx.captures = sel.captures;
-    this.ctx.named = sel.named;
-    const normalized = normalizeUri(req.uri);
-    if ('error' in normalized) {
-      this.decide('bad request', normalized.why);
-      this.log(sel.server.conf, 'info', 'client sent invalid request', 'reading client request line');
-      this.reply(sel.server.conf, errorReply(400));
-      return;
+    if (outcome.errorLog !== undefined) {
+      const bad = outcome.reply.status === 400;
+      this.log(conf, bad ? 'info' : outcome.errorLog.level, outcome.errorLog.message, bad ? badRequestAction(outcome.errorLog.message) : undefined);
     }
-    this.ctx.args = normalized.args;
-    this.route(normalized.uri, false);
+    this.reply(conf, outcome.reply);
   }
 
-  /** From the server rewrite phase on; runs again after an internal redirect. */
-  private route(uri: string, internal: boolean): void {
-    const { server, ctx } = this;
-    ctx.uri = uri;
-    if (++this.redirects > MAX_INTERNAL_REDIRECTS + 1) {
-      this.log(server.conf, 'error', 'rewrite or internal redirection cycle', `internally redirecting to "${uri}"`);
-      this.reply(server.conf, errorReply(500));
-      return;
-    }
-    if (server.conf.return) {
-      this.decide('return', `server-level "return ${server.conf.return.code}" runs before any location is searched`);
-      this.reply(server.conf, returnResponse(server.conf.return, ctx));
-      return;
-    }
-    const match = findLocation(server, uri, ctx.args);
-    this.decide('location', match.why);
-    const location = match.location;
-    const conf = location?.conf ?? server.conf;
-    if (match.kind === 'redirect') {
-      this.reply(conf, redirectReply(301, match.redirectTo ?? `${uri}/`, ctx));
-      return;
-    }
-    if (match.regex) {
-      ctx.captures = match.captures;
-      ctx.named = { ...ctx.named, ...match.named };
-    }
-    if (conf.return) {
-      this.decide('return', `"return ${conf.return.code}" in location ${location ? locationLabel(location) : '(server)'}`);
-      this.reply(conf, returnResponse(conf.return, ctx));
-      return;
-    }
-    if (conf.proxyPass && location) {
-      this.proxy(location, internal);
-      return;
-    }
-    this.serveFile(conf, location, uri);
-  }
-
-  private serveFile(conf: Conf, location: LocationBlock | undefined, uri: string): void {
-    const result = serveStatic(conf, location, uri, this.env.files, { method: this.req.method, args: this.ctx.args, prefix: this.env.prefix });
-    if (result.kind === 'internal') {
-      this.decide('index', result.why);
-      this.route(result.uri, true);
-      return;
-    }
-    if (result.kind === 'file') {
-      this.decide('static file', `serving "${result.path}"`);
-      const reply = { status: 200, statusLine: '200 OK', headers: [['Content-Type', result.contentType], ['Content-Length', String(result.body.length)]] as [string, string][], body: result.body };
-      this.reply(conf, reply);
-      return;
-    }
-    this.decide('static file', result.why);
-    if (result.kind === 'redirect') {
-      this.reply(conf, redirectReply(301, result.location, this.ctx));
-      return;
-    }
-    if (result.errorLog !== undefined) this.log(conf, 'error', result.errorLog);
-    this.reply(conf, errorReply(result.status));
-  }
-
-  private proxy(location: LocationBlock, internal: boolean): void {
+  private proxy(location: LocationBlock, head: UpstreamRequestHead): void {
     const { env, ctx, req } = this;
     const conf = location.conf;
-    const head = buildUpstreamRequest(location, ctx, { internal, ...(req.body !== undefined ? { bodyLength: req.body.length } : {}) });
-    ctx.proxyHost = head.proxyHost;
-    const pass = location.conf.proxyPass;
+    const pass = conf.proxyPass;
     const target = pass?.hasVariables
       ? runtimeTarget(pass, ctx, env.workers, this.worker, env.upstreams)
       : ({ kind: 'group', state: env.workers.upstream(this.worker, head.upstream) } as const);
@@ -197,7 +128,6 @@ export class RequestRun {
       return;
     }
     const state = target.state;
-    this.decide('proxy_pass', `location ${locationLabel(location)} proxies to upstream "${state.name}" as "${head.requestLine}"`);
     const method = state.method;
     runProxy(
       { engine: env.engine, network: env.network, localIp: env.localIp, random: env.random },
@@ -219,13 +149,12 @@ export class RequestRun {
     );
   }
 
-  private reply(conf: Conf, reply: ReturnType<typeof errorReply>): void {
-    const built = fromReply(reply, this.env.wallMs());
+  private reply(conf: Conf | undefined, reply: Reply): void {
     // `return 444` and friends close the connection: the client sees no response at all.
-    this.finish(conf, built, [], undefined, reply.close === true);
+    this.finish(conf, fromReply(reply, this.env.wallMs()), [], undefined, reply.close === true);
   }
 
-  private finish(conf: Conf, built: BuiltResponse, attempts: AttemptRecord[], upstreamUri: string | undefined, closed = false): void {
+  private finish(conf: Conf | undefined, built: BuiltResponse, attempts: AttemptRecord[], upstreamUri: string | undefined, closed = false): void {
     const { ctx, env } = this;
     const vars = upstreamVariables(attempts);
     const bodyBytes = this.req.method === 'HEAD' ? 0 : built.body.length;
@@ -240,7 +169,7 @@ export class RequestRun {
       ctx.upstreamAddr = vars.addr;
       ctx.upstreamStatus = vars.status;
     }
-    env.logs.access(conf, ctx);
+    if (conf !== undefined) env.logs.access(conf, ctx);
     this.decide('response', `${built.status} after ${Math.round(ctx.nowMs - this.startMs)} ms${attempts.length ? ` (upstream ${vars.addr}: ${vars.status})` : ''}`);
     const response: ClientResponse = {
       status: closed ? 0 : built.status,

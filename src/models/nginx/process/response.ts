@@ -4,8 +4,7 @@
  * `Server` and `Date`, and closes the connection (the simulation's clients
  * send one request per connection).
  */
-import type { Reply } from '../routing/reply';
-import { NGINX_VERSION } from '../routing/variables';
+import { NGINX_VERSION, type Reply } from '../routing';
 import type { UpstreamResponse } from './network';
 
 /** Header fields nginx does not pass from an upstream response (proxy_hide_header defaults and hop-by-hop fields). */

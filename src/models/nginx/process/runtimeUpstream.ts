@@ -7,9 +7,7 @@
  * would need the `resolver` directive, which the simulation does not run.
  */
 import type { ProxyPass, UpstreamBlock } from '../model';
-import type { RequestContext } from '../routing/context';
-import { splitProxyUrl } from '../routing/proxyUri';
-import { expandVariables } from '../routing/template';
+import { expandVariables, splitProxyUrl, type RequestContext } from '../routing';
 import { createUpstreamState, type UpstreamState } from '../upstream';
 import type { Workers } from './workers';
 
