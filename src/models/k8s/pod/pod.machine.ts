@@ -196,9 +196,9 @@ export const podMachine = setup({
       const from = context.deleting ? 'terminating' : context.stopWhy !== '' ? 'killing' : 'running';
       enqueue.assign({ lastTermination: termination, ready: false, restartDelayMs: plan?.delayMs ?? 0, restartWhy: plan?.why ?? '' });
       enqueue(() => {
-        context.port.state(from, 'exited', `${podRef(context)}: ${exit.why}`);
         context.port.containerExited(context.generation, exit.exitCode, `${podRef(context)}: ${exit.why}`);
         if (context.ready) context.port.readiness(false, `${podRef(context)}: container ${context.container.name} exited`);
+        context.port.state(from, 'exited', `${podRef(context)}: ${exit.why}`);
       });
     }),
     announceBackoff: ({ context }) => {
