@@ -8,7 +8,7 @@
  * happens through `trafficlab:*` events (events.ts).
  */
 import { mount } from 'svelte';
-import { formatScenarioError, loadScenario, type WorldCommand } from '../scenario';
+import type { WorldCommand } from '../scenario';
 import { keyAction } from '../ui/keys';
 import Embed from './Embed.svelte';
 import { emitOn, type Emit } from './events';
@@ -16,8 +16,9 @@ import { parseFault } from './faults';
 import { addHostSheets } from './host-styles';
 import { EmbedModel } from './model.svelte';
 import { ATTRIBUTES, needsReload, parseOptions, type AttributeName, type EmbedOptions } from './options';
-import { Session } from './session.svelte';
-import { resolveSource, type LessonStep } from './sources';
+import { openSession } from './open';
+import type { Session } from './session.svelte';
+import type { LessonStep } from './sources';
 import { serveSheets } from './styles';
 
 addHostSheets();
@@ -35,8 +36,6 @@ const pageScriptsRan: Promise<void> =
         document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
         window.addEventListener('load', () => resolve(), { once: true });
       });
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class TrafficLabElement extends HTMLElement {
   static readonly observedAttributes: readonly string[] = ATTRIBUTES;
@@ -74,7 +73,9 @@ export class TrafficLabElement extends HTMLElement {
     if (!this.#mounted) mount(Embed, { target: this.#frame, props: { model: this.#model } });
     this.#mounted = true;
     this.#observe();
+    // First connection: read everything. Later ones: catch up with changes made while detached.
     if (this.#options === undefined) this.#schedule(...ATTRIBUTES);
+    else if (this.#changed.size > 0) this.#schedule();
   }
 
   disconnectedCallback(): void {
@@ -151,6 +152,8 @@ export class TrafficLabElement extends HTMLElement {
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
+      // A detached element builds nothing; connectedCallback picks the changes up.
+      if (!this.isConnected) return;
       const changed = [...this.#changed];
       this.#changed.clear();
       this.#update(changed);
@@ -182,29 +185,21 @@ export class TrafficLabElement extends HTMLElement {
     this.#close();
     this.#model.view = { status: 'loading' };
     await pageScriptsRan;
-    const resolved = await resolveSource(options.source);
-    if (load !== this.#loads) return;
-    if (!resolved.ok) return this.#fail(resolved.title, resolved.messages);
-    const loaded = loadScenario(resolved.text, resolved.file);
-    if (!loaded.ok) return this.#fail(`The scenario ${resolved.file} has errors`, loaded.errors.map((e) => formatScenarioError(e)));
-    const seed = options.seed ?? loaded.scenario.seed;
-    let session: Session;
-    try {
-      session = new Session(loaded.scenario, { seed, speed: options.speed, emit: this.#emit, onWorld: (world) => this.#follow(world) });
-    } catch (error) {
-      return this.#fail(`The scenario ${resolved.file} could not be started`, [message(error)]);
+    const opened = await openSession(options, { emit: this.#emit, onWorld: (world) => this.#follow(world) });
+    if (load !== this.#loads) {
+      // A newer load (or a failure) took over while this one was fetching.
+      if (opened.ok) opened.session.destroy();
+      return;
     }
+    if (!opened.ok) return this.#fail(opened.title, opened.messages);
+    const { session, lesson } = opened;
     this.#session = session;
-    this.#lesson = resolved.lesson;
+    this.#lesson = lesson;
     this.#follow(session.world);
-    this.#model.view = { status: 'ready', session, file: resolved.file, lesson: resolved.lesson };
+    this.#model.view = { status: 'ready', session, file: opened.file, lesson };
     session.player.setVisible(this.#visible);
-    this.#emit('trafficlab:ready', {
-      scenario: { name: loaded.scenario.name, file: resolved.file },
-      seed,
-      lesson: resolved.lesson?.place,
-    });
-    if (resolved.lesson !== undefined) this.#emit('trafficlab:stepchange', resolved.lesson.place);
+    this.#emit('trafficlab:ready', { scenario: { name: opened.name, file: opened.file }, seed: opened.seed, lesson: lesson?.place });
+    if (lesson !== undefined) this.#emit('trafficlab:stepchange', lesson.place);
     if (options.autoplay || this.#wantPlay) session.player.play();
   }
 

@@ -1,0 +1,31 @@
+/**
+ * From options to a running session: get the scenario text (sources.ts),
+ * check it, build the world. Every failure becomes a title and readable
+ * messages, which the element shows in place of the lab.
+ */
+import { formatScenarioError, loadScenario } from '../scenario';
+import type { FetchText } from '../ui/load';
+import type { EmbedOptions } from './options';
+import { Session, type SessionOptions } from './session.svelte';
+import { resolveSource, type LessonStep } from './sources';
+
+export type Opened =
+  | { ok: true; session: Session; name: string; file: string; seed: number; lesson: LessonStep | undefined }
+  | { ok: false; title: string; messages: string[] };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Open what `options` names; `session` carries everything but the seed and speed, which come from the options and the scenario. */
+export async function openSession(options: EmbedOptions, session: Omit<SessionOptions, 'seed' | 'speed'>, fetcher?: FetchText): Promise<Opened> {
+  const resolved = await resolveSource(options.source, fetcher);
+  if (!resolved.ok) return resolved;
+  const loaded = loadScenario(resolved.text, resolved.file);
+  if (!loaded.ok) return { ok: false, title: `The scenario ${resolved.file} has errors`, messages: loaded.errors.map((e) => formatScenarioError(e)) };
+  const seed = options.seed ?? loaded.scenario.seed;
+  try {
+    const opened = new Session(loaded.scenario, { ...session, seed, speed: options.speed });
+    return { ok: true, session: opened, name: loaded.scenario.name, file: resolved.file, seed, lesson: resolved.lesson };
+  } catch (error) {
+    return { ok: false, title: `The scenario ${resolved.file} could not be started`, messages: [message(error)] };
+  }
+}
