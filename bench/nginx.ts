@@ -12,9 +12,7 @@ import { withDefaults, type RequestLine } from '../src/cli/nginx/requests';
 import { simulate } from '../src/cli/nginx/simulate';
 import { parseNginxConfig } from '../src/models/nginx/config';
 import type { NginxConfig } from '../src/models/nginx/model';
-import { findLocation } from '../src/models/nginx/routing/findLocation';
-import { normalizeUri } from '../src/models/nginx/routing/normalizeUri';
-import { selectServer } from '../src/models/nginx/routing/selectServer';
+import { findLocation, normalizeUri, selectServer } from '../src/models/nginx/routing';
 import { createAttempt, createUpstreamState, pickPeer, releasePeer } from '../src/models/nginx/upstream';
 
 const CONF = `upstream app {
