@@ -79,11 +79,16 @@ function missing(files: FileTree, path: string): string {
 /** The file path for a URI: root + URI, or alias + the URI after the location prefix. */
 export function filePath(conf: Conf, location: Pick<LocationBlock, 'modifier' | 'pattern'> | undefined, uri: string, prefix = '/usr/share/nginx'): string {
   if (conf.alias !== undefined) {
+    // A relative alias resolves against the prefix exactly as a relative root does (ngx_conf_full_name).
+    const alias = underPrefix(conf.alias, prefix);
     const prefixed = location && location.modifier !== '~' && location.modifier !== '~*';
-    return prefixed ? conf.alias + uri.slice(location.pattern.length) : conf.alias;
+    return prefixed ? alias + uri.slice(location.pattern.length) : alias;
   }
-  const root = conf.root.startsWith('/') ? conf.root : `${prefix.replace(/\/$/, '')}/${conf.root}`;
-  return root + uri;
+  return underPrefix(conf.root, prefix) + uri;
+}
+
+function underPrefix(path: string, prefix: string): string {
+  return path.startsWith('/') ? path : `${prefix.replace(/\/$/, '')}/${path}`;
 }
 
 /** Serve `uri` (normalized) from the file tree as the static and index modules do. */

@@ -93,6 +93,11 @@ describe('serveStatic', () => {
     expect(filePath(conf(), undefined, '/a', '/opt/nginx/')).toBe('/opt/nginx/html/a');
   });
 
+  it('resolves a relative alias against the prefix too, as nginx does', () => {
+    expect(filePath(conf({ alias: 'assets/' }), loc('/files/'), '/files/logo.txt')).toBe('/usr/share/nginx/assets/logo.txt');
+    expect(filePath(conf({ alias: 'assets/' }), loc('/files/'), '/files/logo.txt', '/etc/nginx/')).toBe('/etc/nginx/assets/logo.txt');
+  });
+
   it('types files by extension, default application/octet-stream', () => {
     expect(contentTypeFor('/a/b.JSON')).toBe('application/json');
     expect(contentTypeFor('/a/b')).toBe('application/octet-stream');
