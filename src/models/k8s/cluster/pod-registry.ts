@@ -57,7 +57,8 @@ export class PodRegistry {
     const rng = random.stream(`k8s:pod-names:${owner}`);
     let name = `${d.replicaSet}-${randomSuffix(rng)}`;
     while (this.pods.has(`${namespace}/${name}`)) name = `${d.replicaSet}-${randomSuffix(rng)}`;
-    const placed = [...this.pods.values()].map((p) => ({ node: p.ref.node, owner: p.ref.owner }));
+    // Like kube-scheduler's topology spreading, terminating pods do not count.
+    const placed = [...this.pods.values()].filter((p) => !this.isTerminating(p)).map((p) => ({ node: p.ref.node, owner: p.ref.owner }));
     const placement = schedule(nodes, placed, owner);
     const ip = placement.node === undefined ? undefined : this.ipam.allocate(placement.node);
     if (placement.node === undefined || ip === undefined) {
