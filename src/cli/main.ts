@@ -14,6 +14,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'nginx NGINX.conf --backends BACKENDS.json --requests REQUESTS.jsonl',
     load: async () => (await import('./commands/nginx')).nginxCommand,
   },
+  exec: {
+    summary: 'exec SCENARIO.yaml [--at 30s] [--seed N] [--for 2m] -- COMMAND …',
+    load: async () => (await import('./commands/exec')).execCommand,
+  },
   check: {
     summary: 'check [LESSON.md …]',
     load: async () => (await import('./commands/check')).checkCommand,

@@ -1,4 +1,4 @@
-/** The TerminalHost contract and its plain-data types. */
+/** The TerminalHost contract, its plain-data types, and hosts built from a world. */
 export type { TerminalHost, ToolOutput, LogLine, NginxControl, TargetGroupInfo, MachineInfo } from './host';
 export type {
   ClusterView,
@@ -14,3 +14,5 @@ export type {
   NodeView,
 } from './cluster';
 export type { DnsLookup, DnsAnswerRecord, HttpCall, HttpEvents, HttpResult, HttpFailure } from './net';
+export { hostForWorld, hopsFromTrace, DEFAULT_MACHINE, DEFAULT_EPOCH_MS, type TerminalHooks, type WorldLike } from './from-world';
+export { directTerminal, MACHINE_ID, type DirectWorldParts } from './direct';

@@ -1,0 +1,98 @@
+/**
+ * Terminal hooks for a direct world (clients joined to app servers by
+ * links, no DNS): `curl` from the student's machine becomes a real request
+ * on a real link to the server whose address it names, so it shows in the
+ * diagram and the trace like any client's. A world builds these once and
+ * exposes them as `world.terminal`.
+ *
+ * The machine's links are made on first use, so a world whose terminal is
+ * never used has exactly the links its scenario describes.
+ */
+import type { Engine, EventHandle, Trace } from '../../../sim';
+import type { Endpoint, Message, Network, Packet } from '../../../net';
+import { reasonPhrase } from '../../../net';
+import type { TerminalHooks } from './from-world';
+import { DEFAULT_MACHINE } from './from-world';
+import type { HttpCall, HttpEvents, HttpResult } from './net';
+
+export interface DirectWorldParts {
+  readonly engine: Engine;
+  readonly trace: Trace;
+  readonly network: Network;
+  /** The app servers a request can reach, by address and port. */
+  readonly servers: readonly { readonly id: string; readonly address: string; readonly port: number }[];
+  /** One-way latency of the machine's links (default 25 ms). */
+  readonly linkMs?: number;
+  /** How long a connection to an address nobody has waits before timing out (default 127 s, Linux's SYN retries). */
+  readonly connectTimeoutMs?: number;
+}
+
+/** The endpoint id of the student's machine on the network. */
+export const MACHINE_ID = 'laptop';
+
+interface Pending {
+  readonly events: HttpEvents;
+  readonly timer?: EventHandle;
+}
+
+export function directTerminal(parts: DirectWorldParts): TerminalHooks {
+  const { engine, trace, network } = parts;
+  const pending = new Map<string, Pending>();
+  const linked = new Set<string>();
+  let count = 0;
+
+  const settle = (requestId: string, result: HttpResult, connected: boolean): void => {
+    const p = pending.get(requestId);
+    if (p === undefined) return;
+    pending.delete(requestId);
+    if (p.timer !== undefined) engine.cancel(p.timer);
+    if (connected) p.events.connected();
+    p.events.done(result);
+  };
+
+  const machine: Endpoint = {
+    id: MACHINE_ID,
+    refusal: () => undefined,
+    receive(packet: Packet) {
+      const m: Message = packet.message;
+      if (m.type === 'response') {
+        const r = m.response;
+        settle(r.requestId, { kind: 'response', requestId: r.requestId, httpVersion: 'HTTP/1.1', status: r.status, reason: reasonPhrase(r.status), headers: [], body: '', servedBy: r.servedBy }, true);
+      } else if (m.type === 'rst') {
+        settle(m.requestId, { kind: 'failure', requestId: m.requestId, failure: m.reason === 'refused' ? 'refused' : 'reset', why: m.why }, m.reason !== 'refused');
+      }
+    },
+  };
+  network.attach(machine);
+
+  return {
+    machine: { ...DEFAULT_MACHINE, hostname: MACHINE_ID },
+    knownHosts: () => parts.servers.map((s) => (s.port === 80 ? s.address : `${s.address}:${s.port}`)),
+    http(call: HttpCall, events: HttpEvents) {
+      const requestId = `${MACHINE_ID}#${++count}`;
+      const server = parts.servers.find((s) => s.address === call.connectIp);
+      const host = call.headers.find(([n]) => n.toLowerCase() === 'host')?.[1] ?? call.connectIp;
+      trace.record({ kind: 'request', requestId, client: MACHINE_ID, method: call.method, url: `http://${host}${call.target}` });
+      const limit = Math.min(call.timeoutMs ?? Infinity, server === undefined ? (parts.connectTimeoutMs ?? 127_000) : Infinity);
+      const timer = Number.isFinite(limit)
+        ? engine.schedule(limit, () => settle(requestId, { kind: 'failure', requestId, failure: server === undefined ? 'connect-timeout' : 'timeout', why: server === undefined ? `no route to ${call.connectIp}: no component has that address` : `no answer within ${limit} ms` }, false), `terminal timeout ${requestId}`)
+        : undefined;
+      pending.set(requestId, { events, ...(timer === undefined ? {} : { timer }) });
+      if (server !== undefined && server.port !== call.connectPort) {
+        // Nothing listens on that port: the host's kernel answers the SYN with a reset one round trip later.
+        engine.schedule(2 * (parts.linkMs ?? 25), () => settle(requestId, { kind: 'failure', requestId, failure: 'refused', why: `nothing listens on ${call.connectIp}:${call.connectPort}` }, false), `terminal refused ${requestId}`);
+      } else if (server !== undefined) {
+        if (!linked.has(server.id)) {
+          network.connect({ id: `${MACHINE_ID}-${server.id}`, from: MACHINE_ID, to: server.id, latencyMs: parts.linkMs ?? 25 });
+          linked.add(server.id);
+        }
+        network.send(MACHINE_ID, server.id, { type: 'request', request: { id: requestId, method: call.method, path: call.target, host } });
+      }
+      return () => {
+        const p = pending.get(requestId);
+        if (p?.timer !== undefined) engine.cancel(p.timer);
+        pending.delete(requestId);
+      };
+    },
+  };
+}
