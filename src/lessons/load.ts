@@ -6,7 +6,7 @@
  */
 import { LineCounter, parseDocument, type Node } from 'yaml';
 import { loadScenario } from '../scenario';
-import { read, type Ctx } from '../scenario/schema';
+import { read, type Ctx, type Pos } from '../scenario/schema';
 import { applyEdits, blankOutside } from './edits';
 import { lessonFile, type LessonFile, type ScenarioRef } from './format';
 import { splitFrontmatter, splitSections, type Section } from './markdown';
@@ -144,7 +144,9 @@ export function loadLesson(text: string, file: string, lookup: ScenarioLookup): 
     });
     return { ok: false, errors };
   }
-  const ctx: Ctx = { file, doc, lines, errors: [], positions: new Map() };
+  // `source` serves positions inside block scalars; built untyped so it fits the scenario checks' context as it grows.
+  const fields = { file, source: split.frontmatter, doc, lines, errors: [] as LessonError[], positions: new Map<string, Pos>() };
+  const ctx: Ctx = fields;
   const raw = read(lessonFile, doc.contents as Node | null, '', ctx);
   const errors = new Errors(file, ctx);
   if (raw === undefined) return { ok: false, errors: [...ctx.errors] };

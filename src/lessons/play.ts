@@ -43,9 +43,14 @@ export class StepRun {
     this.world.inject(command);
   }
 
-  /** The trace so far, indexed for measures. */
+  /**
+   * The trace so far, up to the step's end, indexed for measures. A player
+   * may run a frame past the end; what it ran there is not part of the step.
+   */
   index(): TraceIndex {
-    return new TraceIndex(this.records, this.world.snapshot().components.map((c) => c.id), this.world.now);
+    const end = this.step.untilMs;
+    const records = this.world.now <= end ? this.records : this.records.filter((r) => r.t <= end);
+    return new TraceIndex(records, this.world.snapshot().components.map((c) => c.id), Math.min(this.world.now, end));
   }
 
   /** Whether the step's run has reached its end. */
