@@ -18,8 +18,15 @@ function print(title: string, lines: BenchLine[]): void {
 console.log(`trafficlab benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 print('Kernel (events per second)', await benchKernel());
 
-const nginxBench = new URL('./nginx.ts', import.meta.url);
-if (existsSync(nginxBench)) {
-  const { benchNginx } = (await import(nginxBench.href)) as { benchNginx: () => Promise<BenchLine[]> };
-  print('nginx (operations per second)', await benchNginx());
+/** Benchmarks owned by each component, run when their module exists: [file, export, title]. */
+const suites: [string, string, string][] = [
+  ['./nginx.ts', 'benchNginx', 'nginx (operations per second)'],
+  ['./world.ts', 'benchWorld', 'Whole world (full-path scenario)'],
+];
+for (const [file, name, title] of suites) {
+  const url = new URL(file, import.meta.url);
+  if (!existsSync(url)) continue;
+  const mod = (await import(url.href)) as Record<string, () => Promise<BenchLine[]>>;
+  const bench = mod[name];
+  if (bench !== undefined) print(title, await bench());
 }
