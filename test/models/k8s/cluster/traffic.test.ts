@@ -10,15 +10,19 @@ function nodePort(cluster: ReturnType<typeof makeCluster>['cluster']): number {
 
 describe('readiness changes reach kube-proxy at its next sync', () => {
   it('stops sending new connections to a pod once its endpoint is not ready and the rules are synced', () => {
-    let sick: string | undefined;
-    const { engine, cluster, trace } = makeCluster(1, (pod: PodRef) => ({ outcome: 'http', status: pod.name === sick ? 500 : 200 }));
+    const holder: { sick?: string } = {};
+    const { engine, cluster, trace } = makeCluster(1, (pod: PodRef) => ({ outcome: 'http', status: pod.name === holder.sick ? 500 : 200 }));
     cluster.apply(manifests(NGINX));
     engine.runUntil(5_000);
-    sick = cluster.getPods().find((r) => r.NODE === 'node-b')!.NAME;
+    const sick = cluster.getPods().find((r) => r.NODE === 'node-b')!.NAME;
+    holder.sick = sick;
     engine.runUntil(40_000);
-    const endpointRecord = trace.records().find((r) => r.kind === 'state' && r.component === 'endpoints:default/nginx-loadbalancer' && r.from === 'ready' && r.to === 'not ready');
-    expect(endpointRecord?.why).toContain(`(${sick}): ready true → false`);
-    expect(endpointRecord?.why).toContain('readiness probe failed 3 times in a row (failureThreshold 3): HTTP probe failed with statuscode: 500');
+    const endpointRecord = trace
+      .records()
+      .find((r) => r.kind === 'state' && r.component === 'endpoints:default/nginx-loadbalancer' && r.from === 'ready' && r.to === 'not ready');
+    if (endpointRecord?.kind !== 'state') throw new Error('no endpoint record');
+    expect(endpointRecord.why).toContain(`(${sick}): ready true → false`);
+    expect(endpointRecord.why).toContain('readiness probe failed 3 times in a row (failureThreshold 3): HTTP probe failed with statuscode: 500');
     for (let i = 0; i < 200; i++) {
       const d = cluster.connect('node-a', { dstIp: '10.0.1.10', dstPort: nodePort(cluster), srcIp: '203.0.113.7' });
       expect(d.kind === 'forward' && d.endpoint.pod).not.toBe(sick);
