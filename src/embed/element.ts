@@ -133,9 +133,9 @@ export class TrafficLabElement extends HTMLElement {
     return this.#session?.player.playing ?? false;
   }
 
-  /** Virtual time in ms. */
+  /** The virtual time shown, in ms (earlier than the run's present after seeking back). */
   get now(): number {
-    return this.#session?.player.now ?? 0;
+    return this.#session?.player.viewT ?? 0;
   }
 
   // ——— inside ———

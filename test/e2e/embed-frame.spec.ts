@@ -40,7 +40,7 @@ test('the iframe page posts its events to the parent it was told to trust, and o
     document.querySelector('iframe')?.contentWindow?.postMessage({ source: 'trafficlab', type: 'trafficlab:command', command: 'inject', fault: { kind: 'crash', target: 'app' } }, '*'),
   );
   await expect.poll(async () => (await received(page)).find((m) => m.type === 'trafficlab:fault')?.detail).toMatchObject({ kind: 'crash', target: 'app' });
-  await expect(frameLab(page).locator('[data-component="app"]')).toContainText('state: crashed');
+  await expect(frameLab(page).locator('[data-component="app"]')).toContainText('crashed');
 });
 
 test('the iframe page sends nothing to, and takes nothing from, an origin it was not told to trust', async ({ page }) => {
