@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld, loadScenario } from '../../src/scenario';
+import { embedLessonStep } from '../../src/ui/lesson/embed-step';
+
+describe('lesson steps for the embed', () => {
+  it('gives the step\'s place, text and scenario, and is undefined for an unknown lesson', () => {
+    const step = embedLessonStep('one-server', 2);
+    expect(step?.place).toEqual({ lesson: 'one-server', step: 2, steps: 2, title: 'The server crashes' });
+    expect(step?.text).toMatch(/^At \*\*t = 10 s\*\*/);
+    expect(step?.scenario.file).toBe('lessons/scenarios/hello.yaml');
+    expect(embedLessonStep('no-such-lesson', 1)).toBeUndefined();
+    expect(() => embedLessonStep('one-server', 3)).toThrow('expected step="…" from 1 to 2 for lesson "one-server", got 3');
+  });
+
+  it('gives the step\'s faults to the world and reports the goals met at the step\'s end', () => {
+    const step = embedLessonStep('one-server', 2)!;
+    const loaded = loadScenario(step.scenario.text, step.scenario.file);
+    if (!loaded.ok) throw new Error('the scenario does not load');
+    const world = createWorld(loaded.scenario, { seed: 1 });
+    const met: string[] = [];
+    const stop = step.follow(world, { goalMet: (g) => met.push(g.id) });
+    world.runUntil(15_000);
+    expect(world.trace.records().some((r) => r.kind === 'command' && r.command === 'crash')).toBe(true);
+    world.inject({ kind: 'recover', target: 'app' });
+    world.runUntil(41_000);
+    stop();
+    expect(met).toEqual(['goal-1', 'goal-2']);
+  });
+});
