@@ -25,11 +25,13 @@ import type {
   Service,
 } from './types';
 
+/** Where a namespaced object goes when its manifest names no namespace. */
 export const DEFAULT_NAMESPACE = 'default';
 
 /** A Namespace gets the label `kubernetes.io/metadata.name` (SetDefaults_Namespace). */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
+/** Metadata with namespace, labels and annotations always set. */
 export function defaultMeta(meta: ObjectMeta, namespaced = true): DefaultedMeta {
   return {
     name: meta.name,
@@ -39,6 +41,7 @@ export function defaultMeta(meta: ObjectMeta, namespaced = true): DefaultedMeta 
   };
 }
 
+/** A container with port protocols and probe fields defaulted. */
 export function defaultContainer(c: Container): DefaultedContainer {
   return {
     name: c.name,
@@ -55,6 +58,7 @@ export function defaultContainer(c: Container): DefaultedContainer {
   };
 }
 
+/** A Deployment as the API server stores it (replicas 1, grace period 30 s, restartPolicy Always). */
 export function defaultDeployment(d: Deployment): DefaultedDeployment {
   const spec = d.spec.template.spec;
   return {
@@ -75,6 +79,7 @@ export function defaultDeployment(d: Deployment): DefaultedDeployment {
   };
 }
 
+/** A Service as the API server stores it (see the module comment for each default). */
 export function defaultService(s: Service): DefaultedService {
   const type = s.spec.type ?? 'ClusterIP';
   const external = type === 'NodePort' || type === 'LoadBalancer';
@@ -103,10 +108,12 @@ export function defaultService(s: Service): DefaultedService {
   };
 }
 
+/** A ConfigMap with `data` always set. */
 export function defaultConfigMap(c: ConfigMap): DefaultedConfigMap {
   return { kind: 'ConfigMap', metadata: defaultMeta(c.metadata), data: { ...(c.data ?? {}) } };
 }
 
+/** A Namespace with its `kubernetes.io/metadata.name` label. */
 export function defaultNamespace(n: Namespace): DefaultedNamespace {
   const meta = defaultMeta(n.metadata, false);
   return { kind: 'Namespace', metadata: { ...meta, labels: { ...meta.labels, [NAMESPACE_NAME_LABEL]: meta.name } } };

@@ -14,12 +14,17 @@
  */
 import type { DefaultedService } from './types';
 
+/** The in-tree provider's (and the LBC's `external`) load balancer type annotation. */
 export const ANNOTATION_LB_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-type';
+/** The LBC's target type annotation: `instance` or `ip`. */
 export const ANNOTATION_NLB_TARGET_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type';
+/** The AWS Load Balancer Controller's `loadBalancerClass`. */
 export const LBC_CLASS = 'service.k8s.aws/nlb';
 
+/** The controllers that can build an NLB for a Service (the names the NLB model uses). */
 export type LoadBalancerController = 'aws-load-balancer-controller' | 'cloud-provider-aws';
 
+/** Who builds the Service's load balancer, and what kind, with the reason. */
 export type LoadBalancerPlan =
   | {
       readonly kind: 'nlb';

@@ -12,6 +12,7 @@ import { show } from './problems';
 /** A parsed YAML mapping. */
 export type Fields = Readonly<Record<string, unknown>>;
 
+/** A YAML mapping (not a list, not a scalar). */
 export function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -61,6 +62,7 @@ export function readList(f: Findings, obj: Fields, key: string, path: readonly P
   return value;
 }
 
+/** A string at `key`, or undefined (with a problem when present but not a string). */
 export function readString(f: Findings, obj: Fields, key: string, path: readonly PathSegment[]): string | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
@@ -71,6 +73,7 @@ export function readString(f: Findings, obj: Fields, key: string, path: readonly
   return value;
 }
 
+/** A boolean at `key`, or undefined (with a problem when present but not a boolean). */
 export function readBool(f: Findings, obj: Fields, key: string, path: readonly PathSegment[]): boolean | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;

@@ -12,8 +12,10 @@
 /** A port number or the name of a container port (`intstr.IntOrString`). */
 export type IntOrString = number | string;
 
+/** A port's protocol (only TCP carries traffic in the simulation). */
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 
+/** `metadata` of a manifest. */
 export interface ObjectMeta {
   readonly name: string;
   readonly namespace?: string;
@@ -21,11 +23,13 @@ export interface ObjectMeta {
   readonly annotations?: Readonly<Record<string, string>>;
 }
 
+/** A header an httpGet probe sends. */
 export interface HTTPHeader {
   readonly name: string;
   readonly value: string;
 }
 
+/** An httpGet probe handler. */
 export interface HTTPGetAction {
   readonly path?: string;
   readonly port: IntOrString;
@@ -34,6 +38,7 @@ export interface HTTPGetAction {
   readonly httpHeaders?: readonly HTTPHeader[];
 }
 
+/** A tcpSocket probe handler. */
 export interface TCPSocketAction {
   readonly port: IntOrString;
   readonly host?: string;
@@ -52,12 +57,15 @@ export interface Probe {
   readonly terminationGracePeriodSeconds?: number;
 }
 
+/** A port the container listens on. */
+/** The pod's one container. */
 export interface ContainerPort {
   readonly name?: string;
   readonly containerPort: number;
   readonly protocol?: Protocol;
 }
 
+/** Where a pod volume appears in the container. */
 export interface VolumeMount {
   readonly name: string;
   readonly mountPath: string;
@@ -81,6 +89,7 @@ export interface Volume {
   readonly configMap?: { readonly name: string };
 }
 
+/** A pod template's `spec`. */
 export interface PodSpec {
   readonly containers: readonly Container[];
   readonly terminationGracePeriodSeconds?: number;
@@ -88,6 +97,7 @@ export interface PodSpec {
   readonly volumes?: readonly Volume[];
 }
 
+/** A Deployment's `spec.template`. */
 export interface PodTemplateSpec {
   readonly metadata: { readonly labels: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> };
   readonly spec: PodSpec;
@@ -98,6 +108,7 @@ export interface LabelSelector {
   readonly matchLabels: Readonly<Record<string, string>>;
 }
 
+/** An apps/v1 Deployment manifest. */
 export interface Deployment {
   readonly apiVersion: 'apps/v1';
   readonly kind: 'Deployment';
@@ -109,9 +120,12 @@ export interface Deployment {
   };
 }
 
+/** Service types the simulation supports (ExternalName is rejected). */
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+/** `externalTrafficPolicy` / `internalTrafficPolicy`. */
 export type TrafficPolicy = 'Cluster' | 'Local';
 
+/** One port of a Service manifest. */
 export interface ServicePort {
   readonly name?: string;
   readonly protocol?: Protocol;
@@ -120,6 +134,7 @@ export interface ServicePort {
   readonly nodePort?: number;
 }
 
+/** A v1 Service manifest. */
 export interface Service {
   readonly apiVersion: 'v1';
   readonly kind: 'Service';
@@ -138,6 +153,7 @@ export interface Service {
   };
 }
 
+/** A v1 ConfigMap manifest (nginx.conf lives here). */
 export interface ConfigMap {
   readonly apiVersion: 'v1';
   readonly kind: 'ConfigMap';
@@ -145,16 +161,19 @@ export interface ConfigMap {
   readonly data?: Readonly<Record<string, string>>;
 }
 
+/** A v1 Namespace manifest. */
 export interface Namespace {
   readonly apiVersion: 'v1';
   readonly kind: 'Namespace';
   readonly metadata: ObjectMeta;
 }
 
+/** Any supported manifest. */
 export type Manifest = Deployment | Service | ConfigMap | Namespace;
 
 // ---- After defaulting -------------------------------------------------------
 
+/** Metadata after defaulting. */
 export interface DefaultedMeta {
   readonly name: string;
   readonly namespace: string;
@@ -162,6 +181,7 @@ export interface DefaultedMeta {
   readonly annotations: Readonly<Record<string, string>>;
 }
 
+/** An httpGet handler after `SetDefaults_HTTPGetAction`. */
 export interface DefaultedHTTPGet {
   readonly kind: 'httpGet';
   readonly path: string;
@@ -171,12 +191,14 @@ export interface DefaultedHTTPGet {
   readonly httpHeaders: readonly HTTPHeader[];
 }
 
+/** A tcpSocket handler. */
 export interface DefaultedTCPSocket {
   readonly kind: 'tcpSocket';
   readonly port: IntOrString;
   readonly host?: string;
 }
 
+/** A probe's one handler. */
 export type ProbeHandler = DefaultedHTTPGet | DefaultedTCPSocket;
 
 /** A probe after `SetDefaults_Probe` and `SetDefaults_HTTPGetAction`. */
@@ -190,6 +212,8 @@ export interface DefaultedProbe {
   readonly terminationGracePeriodSeconds?: number;
 }
 
+/** A container port with its protocol set. */
+/** A container after defaulting. */
 export interface DefaultedContainerPort {
   readonly name?: string;
   readonly containerPort: number;
@@ -206,6 +230,7 @@ export interface DefaultedContainer {
   readonly volumeMounts: readonly VolumeMount[];
 }
 
+/** A pod spec after defaulting. */
 export interface DefaultedPodSpec {
   readonly containers: readonly DefaultedContainer[];
   readonly terminationGracePeriodSeconds: number;
@@ -213,12 +238,14 @@ export interface DefaultedPodSpec {
   readonly volumes: readonly Volume[];
 }
 
+/** A pod template after defaulting. */
 export interface DefaultedPodTemplate {
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
   readonly spec: DefaultedPodSpec;
 }
 
+/** A Deployment as stored, flattened to what the controller reads. */
 export interface DefaultedDeployment {
   readonly kind: 'Deployment';
   readonly metadata: DefaultedMeta;
@@ -227,6 +254,8 @@ export interface DefaultedDeployment {
   readonly template: DefaultedPodTemplate;
 }
 
+/** A Service port as stored (name '' when unnamed). */
+/** A Service as stored, before allocation. */
 export interface DefaultedServicePort {
   readonly name: string;
   readonly protocol: Protocol;
@@ -253,15 +282,18 @@ export interface DefaultedService {
   readonly sessionAffinity: 'None';
 }
 
+/** A ConfigMap as stored. */
 export interface DefaultedConfigMap {
   readonly kind: 'ConfigMap';
   readonly metadata: DefaultedMeta;
   readonly data: Readonly<Record<string, string>>;
 }
 
+/** A Namespace as stored. */
 export interface DefaultedNamespace {
   readonly kind: 'Namespace';
   readonly metadata: DefaultedMeta;
 }
 
+/** Any supported object after defaulting. */
 export type DefaultedManifest = DefaultedDeployment | DefaultedService | DefaultedConfigMap | DefaultedNamespace;

@@ -13,6 +13,7 @@ import { readMeta } from './validate-meta';
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 
+/** Check a parsed ConfigMap; on success returns it defaulted. */
 export function validateConfigMap(raw: Fields, path: readonly PathSegment[] = []): Validated<DefaultedConfigMap> {
   const f = new Findings();
   checkKeys(f, raw, path, {
@@ -30,6 +31,7 @@ export function validateConfigMap(raw: Fields, path: readonly PathSegment[] = []
   return f.result(defaultConfigMap({ apiVersion: 'v1', kind: 'ConfigMap', metadata, ...(data !== undefined ? { data } : {}) }));
 }
 
+/** Check a parsed Namespace; on success returns it defaulted. */
 export function validateNamespace(raw: Fields, path: readonly PathSegment[] = []): Validated<DefaultedNamespace> {
   const f = new Findings();
   checkKeys(f, raw, path, { supported: ['apiVersion', 'kind', 'metadata'], ignored: { spec: 'namespace finalizers are not simulated', status: 'status is written by the cluster' } });

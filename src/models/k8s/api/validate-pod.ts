@@ -16,6 +16,7 @@ import { checkName, checkPortName } from './validate-meta';
 import type { ProbeKind } from './validate-probe';
 import { readProbe } from './validate-probe';
 
+/** Protocols a port may name. */
 export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 const IGNORED_CONTAINER: Readonly<Record<string, string>> = {

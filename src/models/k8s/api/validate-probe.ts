@@ -12,6 +12,7 @@ import { checkKeys, isFields, readEnum, readInt, readIntOrString, readList, read
 import type { HTTPHeader, IntOrString, Probe } from './types';
 import { checkPortName } from './validate-meta';
 
+/** Which probe of a container. */
 export type ProbeKind = 'readiness' | 'liveness' | 'startup';
 
 const NUMBER_FIELDS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;

@@ -16,7 +16,9 @@
  * are 10, 20, 40, 80, 160, 300, 300 … s (behaviour.md §4, vector 22).
  */
 
+/** `backOffPeriod`: the first delay. */
 export const BACKOFF_INITIAL_MS = 10_000;
+/** `MaxContainerBackOff`: the cap. */
 export const BACKOFF_MAX_MS = 300_000;
 /** `hasExpired`: an entry older than twice the maximum starts over. */
 export const BACKOFF_RESET_AFTER_MS = 2 * BACKOFF_MAX_MS;
@@ -29,6 +31,7 @@ export interface BackoffEntry {
   readonly lastRestartAt: number;
 }
 
+/** When to restart after one exit, and how the back-off entry changes when it does. */
 export interface RestartPlan {
   /** Wait this long after the exit before restarting (0 = restart now). */
   readonly delayMs: number;

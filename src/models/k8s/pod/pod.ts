@@ -38,6 +38,7 @@ export interface PodHooks {
   gone(pod: PodRuntime, why: string): void;
 }
 
+/** What a pod is created with. */
 export interface PodInit {
   readonly ref: PodRef;
   readonly terminationGracePeriodSeconds: number;
@@ -70,6 +71,7 @@ function label(state: string, exitCode: number | undefined, deleted: boolean): s
   }
 }
 
+/** One pod: its machine on the engine clock, and its status for kubectl. */
 export class PodRuntime {
   readonly ref: PodRef;
   readonly createdAt: number;

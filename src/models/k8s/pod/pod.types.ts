@@ -22,6 +22,7 @@ export interface PodTiming {
   readonly exitSyncMs?: number;
 }
 
+/** Pods start in 1 s and their app exits at once on SIGTERM, unless a scenario says otherwise. */
 export const DEFAULT_POD_TIMING: PodTiming = { schedulingMs: 0, containerCreatingMs: 1000, exitAfterSigtermMs: 0 };
 
 /** The kubelet's floor for a kill's grace period (`minimumGracePeriodInSeconds`). */
@@ -47,6 +48,7 @@ export interface PodPort {
   gone(why: string): void;
 }
 
+/** What a pod machine is created with. */
 export interface PodMachineInput {
   readonly name: string;
   readonly namespace: string;
@@ -59,6 +61,7 @@ export interface PodMachineInput {
   readonly port: PodPort;
 }
 
+/** The last time the container ended (the API's `lastState.terminated`). */
 export interface Termination {
   readonly exitCode: number;
   readonly reason: 'Error' | 'Completed';
@@ -66,6 +69,7 @@ export interface Termination {
   readonly why: string;
 }
 
+/** The pod machine's context. */
 export interface PodContext extends PodMachineInput {
   /** Containers started so far; restartCount = max(0, generation − 1). */
   readonly generation: number;
@@ -85,6 +89,7 @@ export interface PodContext extends PodMachineInput {
   readonly graceMs: number;
 }
 
+/** Events the pod machine handles: from the cluster (SCHEDULED, CRASH, DELETE), its timers, and its probe workers. */
 export type PodEvent =
   | { type: 'SCHEDULED'; node: string; ip: string }
   | { type: 'CRASH'; why: string; exitCode?: number }
@@ -95,6 +100,7 @@ export type PodEvent =
   | { type: 'RESTART' }
   | ProbeParentEvent;
 
+/** Ids of the pod machine's delayed events, by container generation. */
 export const crashId = (generation: number): string => `crash:${generation}`;
 export const sigtermExitId = (generation: number): string => `sigterm-exit:${generation}`;
 export const sigkillId = (generation: number): string => `sigkill:${generation}`;

@@ -21,6 +21,7 @@ export type ProbeAnswer =
   /** The connection was reset before an answer. */
   | { readonly outcome: 'reset' };
 
+/** Which probe is being run. */
 export type ProbeKindName = 'readiness' | 'liveness' | 'startup';
 
 /** A probe as the world receives it: the handler with its port resolved to a number. */
@@ -35,6 +36,7 @@ export interface ProbeRequest {
   readonly timeoutMs: number;
 }
 
+/** The kubelet's reading of one probe attempt. */
 export interface ProbeVerdict {
   readonly success: boolean;
   /** Empty on success; the kubelet's message otherwise. */

@@ -14,6 +14,7 @@ export function resolvePort(container: DefaultedContainer, port: number | string
   return found.containerPort;
 }
 
+/** The request for one probe of a container in a pod at `podIp`. */
 export function probeRequest(
   kind: ProbeKindName,
   probe: DefaultedProbe,

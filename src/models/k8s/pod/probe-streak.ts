@@ -9,13 +9,16 @@
  * NotReady without ever "changing".
  */
 
+/** A probe result as the kubelet publishes it. */
 export type ProbeResult = 'Success' | 'Failure';
 
+/** The current run of equal results. */
 export interface Streak {
   readonly last: ProbeResult | undefined;
   readonly run: number;
 }
 
+/** No result yet. */
 export const NO_STREAK: Streak = { last: undefined, run: 0 };
 
 export interface Thresholds {

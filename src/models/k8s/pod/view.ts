@@ -6,11 +6,13 @@
  */
 import type { PodContext } from './pod.types';
 
+/** The container's state as the API reports it. */
 export type ContainerState =
   | { readonly state: 'waiting'; readonly reason: 'ContainerCreating' | 'CrashLoopBackOff' }
   | { readonly state: 'running'; readonly startedAt: number }
   | { readonly state: 'terminated'; readonly reason: 'Error' | 'Completed'; readonly exitCode: number; readonly finishedAt: number };
 
+/** A pod's observable status. */
 export interface PodView {
   readonly name: string;
   readonly namespace: string;
@@ -32,6 +34,7 @@ export interface PodView {
 /** The top-level state name of the pod machine (`pending`, `creating`, `container`, `exited`, `backOff`, `gone`). */
 export type PodStateName = string;
 
+/** The pod's status from the machine's top-level state and context. */
 export function podView(state: PodStateName, context: PodContext): PodView {
   const restartCount = Math.max(0, context.generation - 1);
   const last = context.lastTermination;

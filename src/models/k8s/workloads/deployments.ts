@@ -11,6 +11,7 @@ import { podTemplateHash } from './names';
 import type { ReplicaPod } from './replicas';
 import { planReplicas } from './replicas';
 
+/** A Deployment and its one ReplicaSet, as the controller keeps them. */
 export interface DeploymentState {
   readonly spec: DefaultedDeployment;
   /** `pod-template-hash`. */
@@ -20,6 +21,7 @@ export interface DeploymentState {
   replicas: number;
 }
 
+/** What the controller needs from the cluster. */
 export interface DeploymentHost {
   readonly engine: Engine;
   readonly trace: Trace;
@@ -28,6 +30,7 @@ export interface DeploymentHost {
   deletePod(namespace: string, name: string, why: string): void;
 }
 
+/** Keeps every Deployment at its replica count. */
 export class DeploymentController {
   private readonly byKey = new Map<string, DeploymentState>();
   private readonly pending = new Set<string>();

@@ -15,6 +15,7 @@ import type { Rng } from '../../../sim';
 /** `k8s.io/apimachinery/pkg/util/rand` alphanums: no vowels, no 0, 1, 3 (to avoid bad words and confusion). */
 export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
+/** FNV-1a, 32 bits, over the UTF-8 bytes (Go's `hash/fnv` New32a). */
 export function fnv32a(text: string): number {
   let hash = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(text)) {

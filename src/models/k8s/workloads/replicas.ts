@@ -24,6 +24,7 @@ export interface ReplicaPod {
   readonly terminating: boolean;
 }
 
+/** What the ReplicaSet controller does next, with its reason. */
 export type ReplicaPlan =
   | { readonly kind: 'create'; readonly count: number; readonly why: string }
   | { readonly kind: 'delete'; readonly pods: readonly string[]; readonly why: string }
@@ -49,6 +50,7 @@ function compareForDeletion(pods: readonly ReplicaPod[]) {
   };
 }
 
+/** Compare the active pods with the desired count and decide. */
 export function planReplicas(owner: string, desired: number, pods: readonly ReplicaPod[]): ReplicaPlan {
   const active = pods.filter((p) => !p.terminating);
   const terminating = pods.length - active.length;
