@@ -43,6 +43,12 @@ describe('measures over a trace', () => {
     expect(measure('count of messages type request to c after 5s', index)).toMatchObject({ value: 2 });
   });
 
+  it('counts decisions by name and component', () => {
+    expect(measure('count of decisions "pick" by nginx after 5s', index)).toMatchObject({ value: 2 });
+    expect(measure('count of decisions by resolver', index)).toMatchObject({ value: 0, text: '0 decisions by resolver' });
+    expect(measure('time of first decisions "pick"', index)).toMatchObject({ value: 5002 });
+  });
+
   it('gives the time of the first matching answer, and latencies', () => {
     expect(measure('time of first 502', index)).toMatchObject({ value: 5050 });
     expect(measure('max latency of requests', index)).toMatchObject({ value: 50 });

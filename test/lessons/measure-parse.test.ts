@@ -34,6 +34,14 @@ describe('the measure language', () => {
     });
   });
 
+  it('reads decisions by name (quoted) and component', () => {
+    expect(parseMeasure('count of decisions "cache hit" by resolver after 10s')).toEqual({
+      m: 'count',
+      set: { kind: 'decisions', decision: 'cache hit', by: 'resolver', window: { after: { kind: 'at', ms: 10_000 } } },
+    });
+    expect(errorOf(() => parseMeasure('share of decisions')).message).toBe('share counts requests, not decisions');
+  });
+
   it('reads shares per server with an en dash or a hyphen range', () => {
     const dash = parseGoal('each of auth-*, api-1 gets 25%–40% of requests after 10s');
     const hyphen = parseGoal('each of auth-*, api-1 gets 25%-40% of requests after 10s');

@@ -46,13 +46,22 @@ export interface MessageSet {
   window: Window;
 }
 
+/** Decisions components took (`cache hit`, a peer picked…), by name and component, within a window. */
+export interface DecisionSet {
+  kind: 'decisions';
+  /** The decision's name, as the component records it (`cache hit`); any when undefined. */
+  decision?: string;
+  by?: string;
+  window: Window;
+}
+
 export type RequestField = 'servedBy' | 'status' | 'result' | 'latency';
 
 export type Measure =
-  | { m: 'count'; set: RequestSet | MessageSet }
+  | { m: 'count'; set: RequestSet | MessageSet | DecisionSet }
   | { m: 'share'; set: RequestSet }
   | { m: 'field'; field: RequestField; n: number; from?: string }
-  | { m: 'first'; set: RequestSet | MessageSet }
+  | { m: 'first'; set: RequestSet | MessageSet | DecisionSet }
   | { m: 'latency'; agg: 'mean' | 'max'; set: RequestSet };
 
 /** A literal an author compares with: numbers carry their unit so `200ms` and `20%` read right. */
@@ -64,7 +73,7 @@ export type Comparison =
 
 export type Goal =
   /** `no 502 after 40s`: the set is empty. */
-  | { g: 'none'; set: RequestSet | MessageSet }
+  | { g: 'none'; set: RequestSet | MessageSet | DecisionSet }
   /** `each of app-1, app-2 gets 25%–40% of requests`: every matching server's share lies in the range. */
   | { g: 'each'; servers: string[]; min: number; max: number; set: RequestSet }
   /** `api-2 receives no requests after api-2 becomes unhealthy`. */

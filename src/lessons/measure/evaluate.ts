@@ -7,8 +7,8 @@
  * no outcome by the end of the run count only in `count of requests`.
  */
 import { formatDuration } from '../../scenario';
-import type { PacketRecord } from '../../sim';
-import type { Measure, MessageSet, RequestSet, TimeRef, What, Window } from './ast';
+import type { DecisionRecord, PacketRecord } from '../../sim';
+import type { DecisionSet, Measure, MessageSet, RequestSet, TimeRef, What, Window } from './ast';
 import { countSentence, describeRequests, describeWindow } from './describe';
 import type { RequestEntry, TraceIndex } from './trace-index';
 
@@ -108,6 +108,18 @@ export function selectMessages(set: MessageSet, index: TraceIndex): PacketRecord
   );
 }
 
+export function selectDecisions(set: DecisionSet, index: TraceIndex): DecisionRecord[] | { reason: string } {
+  const b = bounds(set.window, index);
+  if (!b.ok) return { reason: b.reason };
+  return index.decisions.filter(
+    (d) => d.t >= b.from && d.t < b.to && (set.decision === undefined || d.decision === set.decision) && (set.by === undefined || d.component === set.by),
+  );
+}
+
+function decisionEvidence(d: DecisionRecord): Evidence {
+  return { t: d.t, text: `t = ${formatDuration(d.t)}: ${d.component} decided ${d.decision}`, details: [d.why] };
+}
+
 /** What happened to one request, with the reasons given for it on the way. */
 export function requestEvidence(r: RequestEntry, index: TraceIndex): Evidence {
   const sent = `${r.id} (${r.method} ${r.path}, sent at t = ${formatDuration(r.t)})`;
@@ -124,7 +136,12 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-function count(set: RequestSet | MessageSet, index: TraceIndex): Measured {
+function count(set: RequestSet | MessageSet | DecisionSet, index: TraceIndex): Measured {
+  if (set.kind === 'decisions') {
+    const found = selectDecisions(set, index);
+    if ('reason' in found) return { ok: false, reason: found.reason };
+    return { ok: true, value: found.length, text: countSentence(found.length, set), evidence: found.slice(0, EVIDENCE_LIMIT).map(decisionEvidence) };
+  }
   if (set.kind === 'messages') {
     const found = selectMessages(set, index);
     if ('reason' in found) return { ok: false, reason: found.reason };
@@ -164,7 +181,14 @@ function field(m: Extract<Measure, { m: 'field' }>, index: TraceIndex): Measured
   return { ok: true, value, text: `${m.field} of request ${m.n}${who} (${r.id}) is ${shown}`, evidence };
 }
 
-function first(set: RequestSet | MessageSet, index: TraceIndex): Measured {
+function first(set: RequestSet | MessageSet | DecisionSet, index: TraceIndex): Measured {
+  if (set.kind === 'decisions') {
+    const found = selectDecisions(set, index);
+    if ('reason' in found) return { ok: false, reason: found.reason };
+    const d = found[0];
+    if (d === undefined) return { ok: false, reason: `${countSentence(0, set)}, so there is no first one` };
+    return { ok: true, value: d.t, text: `the first at t = ${formatDuration(d.t)}`, evidence: [decisionEvidence(d)] };
+  }
   if (set.kind === 'messages') {
     const found = selectMessages(set, index);
     if ('reason' in found) return { ok: false, reason: found.reason };

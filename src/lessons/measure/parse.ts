@@ -14,12 +14,12 @@
  * Errors are ExpressionErrors at a column, saying what was expected and what was found, because
  * authors read them in `trafficlab check` output, not in our source.
  */
-import type { Comparison, Goal, Literal, Measure, MessageSet, RequestField, RequestSet, TimeRef, What, Window } from './ast';
+import type { Comparison, DecisionSet, Goal, Literal, Measure, MessageSet, RequestField, RequestSet, TimeRef, What, Window } from './ast';
 import { ExpressionError, tokenize, type Token, type TokenKind } from './tokens';
 
 const FIELDS: readonly RequestField[] = ['servedBy', 'status', 'result', 'latency'];
 const MEASURE_START = 'count of, share of, time of first, mean latency of, max latency of, or servedBy/status/result/latency of request N';
-const SET_START = 'requests, a status (502), a class (5xx), failures, successes, errors, refused, resets, timeouts or messages';
+const SET_START = 'requests, a status (502), a class (5xx), failures, successes, errors, refused, resets, timeouts, messages or decisions';
 
 function describe(token: Token | undefined): string {
   return token === undefined ? 'the end' : `"${token.text}"`;
@@ -107,7 +107,7 @@ function windowPart(c: Cursor, window: Window, subject?: string): boolean {
   return true;
 }
 
-function what(c: Cursor): What | 'messages' {
+function what(c: Cursor): What | 'messages' | 'decisions' {
   const t = c.peek();
   if (t?.kind === 'number' && Number.isInteger(t.value) && Number(t.value) >= 100 && Number(t.value) <= 599) {
     c.next();
@@ -120,7 +120,7 @@ function what(c: Cursor): What | 'messages' {
     return { type: 'class', hundred: Number(t.value) };
   }
   const word = t?.kind === 'word' ? t.text.toLowerCase() : '';
-  const table: Record<string, What | 'messages'> = {
+  const table: Record<string, What | 'messages' | 'decisions'> = {
     requests: { type: 'all' },
     failures: { type: 'failures' },
     successes: { type: 'successes' },
@@ -129,6 +129,7 @@ function what(c: Cursor): What | 'messages' {
     resets: { type: 'result', result: 'reset' },
     timeouts: { type: 'result', result: 'timeout' },
     messages: 'messages',
+    decisions: 'decisions',
   };
   const found = Object.hasOwn(table, word) ? table[word] : undefined;
   if (found === undefined) return c.fail(SET_START);
@@ -136,8 +137,17 @@ function what(c: Cursor): What | 'messages' {
   return found;
 }
 
-function set(c: Cursor): RequestSet | MessageSet {
+function set(c: Cursor): RequestSet | MessageSet | DecisionSet {
   const start = what(c);
+  if (start === 'decisions') {
+    const s: DecisionSet = { kind: 'decisions', window: {} };
+    if (c.peek()?.kind === 'string') s.decision = String(c.next()?.value);
+    for (;;) {
+      if (c.accept('by')) s.by = c.id('the id of the component that decided');
+      else if (!windowPart(c, s.window)) break;
+    }
+    return s;
+  }
   if (start === 'messages') {
     const s: MessageSet = { kind: 'messages', window: {} };
     for (;;) {
@@ -166,7 +176,7 @@ function requestFilters(c: Cursor, s: RequestSet): RequestSet {
 function requestSet(c: Cursor, context: string): RequestSet {
   const at = c.peek();
   const s = set(c);
-  if (s.kind !== 'requests') throw new ExpressionError(`${context} counts requests, not messages`, at?.pos ?? 0);
+  if (s.kind !== 'requests') throw new ExpressionError(`${context} counts requests, not ${s.kind}`, at?.pos ?? 0);
   return s;
 }
 

@@ -26,6 +26,7 @@ export class TraceIndex {
   readonly sends: PacketRecord[] = [];
   readonly states: StateRecord[] = [];
   readonly commands: CommandRecord[] = [];
+  readonly decisions: DecisionRecord[] = [];
   private readonly byId = new Map<string, RequestEntry>();
   private readonly decisionsByRequest = new Map<string, DecisionRecord[]>();
 
@@ -65,6 +66,7 @@ export class TraceIndex {
         this.commands.push(r);
         break;
       case 'decision':
+        this.decisions.push(r);
         if (r.requestId !== undefined) {
           const list = this.decisionsByRequest.get(r.requestId) ?? [];
           list.push(r);
