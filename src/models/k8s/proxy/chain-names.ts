@@ -83,8 +83,17 @@ export function base32(bytes: Uint8Array): string {
   return out;
 }
 
+/** Chain names are asked for on every new connection; hashing once per name is enough (pure, so sharing is safe). */
+const cache = new Map<string, string>();
+
 function hash16(text: string): string {
-  return base32(sha256(text)).slice(0, 16);
+  let hash = cache.get(text);
+  if (hash === undefined) {
+    if (cache.size > 10_000) cache.clear();
+    hash = base32(sha256(text)).slice(0, 16);
+    cache.set(text, hash);
+  }
+  return hash;
 }
 
 /** `ns/name` or `ns/name:portName`, as `ServicePortName.String()` prints it. */

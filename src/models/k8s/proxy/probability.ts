@@ -26,9 +26,12 @@ export function formatProbability(x: number): string {
   return `${scaled.slice(0, -10)}.${scaled.slice(-10)}`;
 }
 
+/** kube-proxy precomputes these too (`precomputeProbabilities`). */
+const precomputed: string[] = [];
+
 /** `computeProbability(n)`: the string kube-proxy writes for 1/n. */
 export function computeProbability(n: number): string {
-  return formatProbability(1 / n);
+  return (precomputed[n] ??= formatProbability(1 / n));
 }
 
 /** The probability on rule `index` of `count`, or undefined for the last (unconditional) rule. */
