@@ -9,9 +9,7 @@ import type { PacketSpan } from './history/packets';
 import type { LogEntry } from './trace-view.svelte';
 import type { Player } from './player.svelte';
 import { snapshotAt } from './history/at';
-
-/** Virtual ms an arrived or refused packet may still be drawn after it ended. */
-const LINGER_MS = 1_000;
+import { lingerFor } from './diagram/placed';
 
 export class ViewAt {
   constructor(private readonly player: Player) {}
@@ -30,7 +28,7 @@ export class ViewAt {
   /** Packets on the wire at the cursor, and those that ended just before it. */
   readonly spans: readonly PacketSpan[] = $derived.by(() => {
     void this.player.view.revision;
-    return this.player.view.packets.at(this.player.viewT, this.slowest, LINGER_MS);
+    return this.player.view.packets.at(this.player.viewT, this.slowest, lingerFor(this.player.speed).failedMs);
   });
 
   /** Log entries up to the cursor. */

@@ -1,17 +1,22 @@
 /**
  * The canvas layer: when too many packets are in flight for one SVG element
  * each, they are painted here instead, in the same coordinates as the SVG
- * (the zoom transform applies to both). Packets are painted class by class,
- * so the fill colour changes a handful of times per frame, not per packet.
+ * (the zoom transform applies to both). The shapes are the same as the SVG
+ * layer's (packet-style.ts), drawn from vertex lists here.
  */
 import type { PlacedPacket } from './placed';
-import { shapePath, type PacketClass, type PacketShape } from './packet-style';
+import type { PacketClass, PacketShape } from './packet-style';
 
 /** The part of CanvasRenderingContext2D this needs (a fake one in tests). */
 export interface Painter {
   setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void;
   clearRect(x: number, y: number, w: number, h: number): void;
-  fill(path: Path2D): void;
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  arc(x: number, y: number, r: number, start: number, end: number): void;
+  closePath(): void;
+  fill(): void;
   fillText(text: string, x: number, y: number): void;
   fillStyle: string | CanvasGradient | CanvasPattern;
   globalAlpha: number;
@@ -27,53 +32,66 @@ export interface PaintOptions {
   /** The zoom: translate then scale. */
   transform: { x: number; y: number; k: number };
   colours: Record<PacketClass, string>;
-  /** Builds a Path2D from SVG path data (injected so tests need no DOM). */
-  makePath: (d: string) => Path2D;
 }
 
 /** Packet radius in diagram units. */
 export const PACKET_RADIUS = 6;
 
-const cache = new WeakMap<PaintOptions['makePath'], Map<PacketShape, Path2D>>();
+/** Outline of each shape as polygon vertices (unit radius); the circle is drawn as an arc. */
+const POLYGONS: Record<Exclude<PacketShape, 'circle'>, readonly [number, number][]> = {
+  square: [[-1, -1], [1, -1], [1, 1], [-1, 1]],
+  triangle: [[0, -1.15], [1.1, 0.8], [-1.1, 0.8]],
+  diamond: [[0, -1.25], [1, 0], [0, 1.25], [-1, 0]],
+  bar: [[-1, -0.4], [1, -0.4], [1, 0.4], [-1, 0.4]],
+  cross: [[-1, -0.62], [-0.62, -1], [0, -0.38], [0.62, -1], [1, -0.62], [0.38, 0], [1, 0.62], [0.62, 1], [0, 0.38], [-0.62, 1], [-1, 0.62], [-0.38, 0]],
+};
 
-function pathFor(shape: PacketShape, makePath: PaintOptions['makePath']): Path2D {
-  let shapes = cache.get(makePath);
-  if (shapes === undefined) cache.set(makePath, (shapes = new Map()));
-  let path = shapes.get(shape);
-  if (path === undefined) shapes.set(shape, (path = makePath(shapePath(shape, PACKET_RADIUS))));
-  return path;
+/** Add one packet's outline to the current path, in screen pixels. */
+function trace(ctx: Painter, shape: PacketShape, x: number, y: number, r: number): void {
+  if (shape === 'circle') {
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, Math.PI * 2);
+    return;
+  }
+  const points = POLYGONS[shape];
+  points.forEach(([px, py], i) => (i === 0 ? ctx.moveTo(x + px * r, y + py * r) : ctx.lineTo(x + px * r, y + py * r)));
+  ctx.closePath();
 }
 
-/** Clear the canvas and paint `packets`; returns how many were painted. */
+/**
+ * Clear the canvas and paint `packets`; returns how many were painted.
+ * One path and one fill per class and phase: thousands of packets cost a
+ * handful of fill calls, which is what keeps a software canvas near 60 fps.
+ */
 export function paintPackets(ctx: Painter, packets: readonly PlacedPacket[], o: PaintOptions): number {
   const { dpr, transform: z } = o;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, o.width, o.height);
-  const byClass = new Map<PacketClass, PlacedPacket[]>();
+  const groups = new Map<string, PlacedPacket[]>();
   for (const p of packets) {
-    const list = byClass.get(p.cls);
-    if (list === undefined) byClass.set(p.cls, [p]);
+    const key = `${p.cls}|${p.phase === 'arrived' ? 'a' : 'm'}`;
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [p]);
     else list.push(p);
   }
-  const scale = dpr * z.k;
+  const r = Math.max(2, PACKET_RADIUS * z.k);
   let painted = 0;
-  for (const [cls, list] of byClass) {
+  for (const [key, list] of groups) {
+    const [cls, phase] = key.split('|') as [PacketClass, string];
     ctx.fillStyle = o.colours[cls];
-    for (const p of list) {
-      ctx.globalAlpha = p.phase === 'arrived' ? 0.45 : 1;
-      ctx.setTransform(scale, 0, 0, scale, dpr * (z.x + z.k * p.x), dpr * (z.y + z.k * p.y));
-      ctx.fill(pathFor(p.shape, o.makePath));
-      painted++;
-    }
+    ctx.globalAlpha = phase === 'a' ? 0.45 : 1;
+    ctx.beginPath();
+    for (const p of list) trace(ctx, p.shape, z.x + z.k * p.x, z.y + z.k * p.y, r);
+    ctx.fill();
+    painted += list.length;
   }
   // Failure labels last, on top, at a readable size whatever the zoom.
   ctx.globalAlpha = 1;
   ctx.font = '11px system-ui, sans-serif';
   ctx.fillStyle = o.colours.failure;
-  for (const p of byClass.get('failure') ?? []) {
-    if (p.label === '') continue;
-    ctx.setTransform(dpr, 0, 0, dpr, dpr * (z.x + z.k * p.x), dpr * (z.y + z.k * p.y));
-    ctx.fillText(p.label, PACKET_RADIUS + 3, 4);
+  for (const p of packets) {
+    if (p.cls !== 'failure' || p.label === '') continue;
+    ctx.fillText(p.label, z.x + z.k * p.x + r + 3, z.y + z.k * p.y + 4);
   }
   return painted;
 }

@@ -29,21 +29,51 @@ export interface PlaceOptions {
   failedMs: number;
 }
 
+// A span's look never changes while it moves (only a refusal changes it, handled apart): classify it once.
+const looks = new WeakMap<PacketSpan, PacketLook>();
+
+function lookOf(span: PacketSpan): PacketLook {
+  let look = looks.get(span);
+  if (look === undefined) looks.set(span, (look = packetLook(span.type, span.summary)));
+  return look;
+}
+
+const REFUSED = packetLook('', '', true);
+
 /** Finds the drawn link between two ends (ids or addresses), and whether a packet crosses it backwards. */
 export type LinkFinder = (from: string, to: string) => { path: LinkPath; reverse: boolean } | undefined;
 
-/** A finder over `links` in O(1) per packet; `aliases` maps addresses to component ids. */
+/** A finder over `links` in O(1) per packet, remembering each pair of ends it has resolved; `aliases` maps addresses to component ids. */
 export function linkFinder(links: readonly LinkPath[], aliases: ReadonlyMap<string, string>): LinkFinder {
-  const byEnds = new Map<string, LinkPath>();
-  for (const l of links) byEnds.set(`${l.link.from}\u0000${l.link.to}`, l);
+  const byEnds = new Map<string, Map<string, LinkPath>>();
+  for (const l of links) {
+    let row = byEnds.get(l.link.from);
+    if (row === undefined) byEnds.set(l.link.from, (row = new Map()));
+    row.set(l.link.to, l);
+  }
+  const resolved = new Map<string, Map<string, { path: LinkPath; reverse: boolean } | undefined>>();
   return (from, to) => {
+    let row = resolved.get(from);
+    if (row === undefined) resolved.set(from, (row = new Map()));
+    if (row.has(to)) return row.get(to);
     const a = aliases.get(from) ?? from;
     const b = aliases.get(to) ?? to;
-    const forward = byEnds.get(`${a}\u0000${b}`);
-    if (forward !== undefined) return { path: forward, reverse: false };
-    const backward = byEnds.get(`${b}\u0000${a}`);
-    return backward === undefined ? undefined : { path: backward, reverse: true };
+    const forward = byEnds.get(a)?.get(b);
+    const backward = forward === undefined ? byEnds.get(b)?.get(a) : undefined;
+    const found = forward !== undefined ? { path: forward, reverse: false } : backward !== undefined ? { path: backward, reverse: true } : undefined;
+    row.set(to, found);
+    return found;
   };
+}
+
+/**
+ * How long finished packets stay drawn, in virtual ms: about 200 ms of wall
+ * time at the current speed for one that arrived (long enough to see where
+ * it got to), four times that for one refused.
+ */
+export function lingerFor(speed: number): PlaceOptions {
+  const arrivedMs = Number.isFinite(speed) ? Math.min(250, Math.max(1, speed * 200)) : 250;
+  return { arrivedMs, failedMs: arrivedMs * 4 };
 }
 
 /** Place `spans` at virtual time `t`. Spans whose link is not drawn are left out. */
@@ -68,8 +98,8 @@ export function placePackets(spans: readonly PacketSpan[], find: LinkFinder, t: 
       progress = latency <= 0 ? 1 : Math.min(1, elapsed / latency);
     }
     const at = pointOnLink(path, progress, found.reverse);
-    const look = packetLook(span.type, span.summary, span.dropped && phase === 'failed');
-    out.push({ ...look, key: `${span.packet}@${span.t0}`, packet: span.packet, requestId: span.requestId, link: path.id, x: at.x, y: at.y, phase, summary: span.summary });
+    const look = phase === 'failed' ? REFUSED : lookOf(span);
+    out.push({ cls: look.cls, shape: look.shape, label: look.label, key: `${span.packet}@${span.t0}`, packet: span.packet, requestId: span.requestId, link: path.id, x: at.x, y: at.y, phase, summary: span.summary });
   }
   return out;
 }
