@@ -67,6 +67,8 @@ export class LessonSession {
   /** Why the step could not be (re)started, e.g. an edit broke the scenario. */
   error: string | undefined = $state();
   progress: Progress = $state.raw({});
+  /** Whether the student has moved between steps (then the panel moves focus to the new step). */
+  moved = false;
 
   private lastEvaluatedSecond = -1;
 
@@ -93,6 +95,7 @@ export class LessonSession {
 
   goTo(index: number): void {
     if (index < 0 || index >= this.lesson.steps.length || index === this.stepIndex) return;
+    this.moved = true;
     this.stepIndex = index;
     this.edits = {};
     this.answer = undefined;
