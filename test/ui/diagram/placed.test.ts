@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentSnapshot } from '../../../src/scenario';
-import type { TraceRecord } from '../../../src/sim';
+import type { PacketRecord, TraceRecord } from '../../../src/sim';
 import { PacketIndex } from '../../../src/ui/history/packets';
 import { layoutDiagram } from '../../../src/ui/diagram/layout';
 import { lingerFor, linkFinder, placePackets } from '../../../src/ui/diagram/placed';
@@ -13,7 +13,7 @@ const layout = layoutDiagram(comps, [{ id: 'l', from: 'browser', to: 'app', late
 const find = linkFinder(layout.links, new Map([['198.51.100.10:80', 'app']]));
 const options = { arrivedMs: 5, failedMs: 20 };
 
-function index(...records: Omit<TraceRecord, 'seq'>[]): PacketIndex {
+function index(...records: Omit<PacketRecord, 'seq'>[]): PacketIndex {
   const i = new PacketIndex();
   records.forEach((r, seq) => i.add({ ...r, seq } as TraceRecord));
   return i;
