@@ -43,6 +43,11 @@ describe('measures over a trace', () => {
     expect(measure('count of messages type request to c after 5s', index)).toMatchObject({ value: 2 });
   });
 
+  it('names who sent and who received the first message of a set', () => {
+    expect(measure('sender of first messages type request to c', index)).toMatchObject({ value: 'nginx' });
+    expect(measure('receiver of first messages type request after 1s', index)).toMatchObject({ value: 'b' });
+  });
+
   it('counts decisions by name and component', () => {
     expect(measure('count of decisions "pick" by nginx after 5s', index)).toMatchObject({ value: 2 });
     expect(measure('count of decisions by resolver', index)).toMatchObject({ value: 0, text: '0 decisions by resolver' });

@@ -62,6 +62,8 @@ export type Measure =
   | { m: 'share'; set: RequestSet }
   | { m: 'field'; field: RequestField; n: number; from?: string }
   | { m: 'first'; set: RequestSet | MessageSet | DecisionSet }
+  /** Who sent, or who received, the first message of a set. */
+  | { m: 'end'; end: 'sender' | 'receiver'; set: MessageSet }
   | { m: 'latency'; agg: 'mean' | 'max'; set: RequestSet };
 
 /** A literal an author compares with: numbers carry their unit so `200ms` and `20%` read right. */

@@ -216,6 +216,15 @@ function latency(m: Extract<Measure, { m: 'latency' }>, index: TraceIndex): Meas
   return { ok: true, value, text: `${m.agg} latency ${formatDuration(value)} over ${answered.length} requests`, evidence: slowest.slice(0, EVIDENCE_LIMIT).map((r) => requestEvidence(r, index)) };
 }
 
+function end(m: Extract<Measure, { m: 'end' }>, index: TraceIndex): Measured {
+  const found = selectMessages(m.set, index);
+  if ('reason' in found) return { ok: false, reason: found.reason };
+  const p = found[0];
+  if (p === undefined) return { ok: false, reason: `${countSentence(0, m.set)}, so there is no first one` };
+  const value = m.end === 'sender' ? p.from : p.to;
+  return { ok: true, value, text: `the first was sent by ${p.from} to ${p.to} at t = ${formatDuration(p.t)}`, evidence: [messageEvidence(p)] };
+}
+
 /** Evaluate a measure over a run's trace. */
 export function evaluate(m: Measure, index: TraceIndex): Measured {
   switch (m.m) {
@@ -229,6 +238,8 @@ export function evaluate(m: Measure, index: TraceIndex): Measured {
       return first(m.set, index);
     case 'latency':
       return latency(m, index);
+    case 'end':
+      return end(m, index);
   }
 }
 

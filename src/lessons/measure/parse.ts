@@ -4,6 +4,7 @@
  *     measure:  count of SET | share of SET | time of first SET
  *               | (mean|max) latency of SET
  *               | (servedBy|status|result|latency) of request N [from CLIENT]
+ *               | (sender|receiver) of first messages …
  *     SET:      (requests | 502 | 5xx | failures | successes | errors | refused | resets | timeouts | messages)
  *               then any of: from ID, servedBy ID, for /path, to ID, type T, after TIME, before TIME,
  *               between TIME and TIME
@@ -18,7 +19,7 @@ import type { Comparison, DecisionSet, Goal, Literal, Measure, MessageSet, Reque
 import { ExpressionError, tokenize, type Token, type TokenKind } from './tokens';
 
 const FIELDS: readonly RequestField[] = ['servedBy', 'status', 'result', 'latency'];
-const MEASURE_START = 'count of, share of, time of first, mean latency of, max latency of, or servedBy/status/result/latency of request N';
+const MEASURE_START = 'count of, share of, time of first, sender of first, receiver of first, mean latency of, max latency of, or servedBy/status/result/latency of request N';
 const SET_START = 'requests, a status (502), a class (5xx), failures, successes, errors, refused, resets, timeouts, messages or decisions';
 
 function describe(token: Token | undefined): string {
@@ -198,6 +199,15 @@ function measure(c: Cursor): Measure {
     c.expectWord('first');
     return { m: 'first', set: set(c) };
   }
+  if (word === 'sender' || word === 'receiver') {
+    c.next();
+    c.expectWord('of');
+    c.expectWord('first');
+    const at = c.peek();
+    const s = set(c);
+    if (s.kind !== 'messages') throw new ExpressionError(`${word} of first counts messages, not ${s.kind}`, at?.pos ?? 0);
+    return { m: 'end', end: word, set: s };
+  }
   if ((word === 'mean' || word === 'max') && c.peek(1)?.text === 'latency') {
     c.next();
     c.next();
@@ -265,6 +275,7 @@ export function unitOf(m: Measure): 'count' | 'percent' | 'ms' | 'word' {
   if (m.m === 'count') return 'count';
   if (m.m === 'share') return 'percent';
   if (m.m === 'first' || m.m === 'latency') return 'ms';
+  if (m.m === 'end') return 'word';
   if (m.field === 'latency') return 'ms';
   if (m.field === 'status') return 'count';
   return 'word';
