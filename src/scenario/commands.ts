@@ -1,16 +1,23 @@
 /**
  * Commands a world accepts while it runs (instructor faults, later config
- * edits), as a table of data: what each does to its target, and the sentence
- * the trace records. A command is applied at the world's current virtual
- * time; replaying the same commands at the same times replays the run.
+ * edits). A command is applied at the world's current virtual time;
+ * replaying the same commands at the same times replays the run.
+ *
+ * Direct worlds (`topology`) know `crash` and `recover` on a server, from the
+ * table below; full worlds know every fault kind (`runtime/faults.ts`).
  */
 import type { ServerNode } from '../models/backend';
+import type { FaultKind } from './types';
 
-/** A command for `World.inject`. More kinds arrive with later components. */
+/** A command for `World.inject`. */
 export interface WorldCommand {
-  kind: 'crash' | 'recover';
-  /** Id of the component it applies to (a server, for now). */
+  kind: FaultKind;
+  /** A server or machine id, `deployment/index`, a pod name, a node name or an AZ, by kind. */
   target: string;
+  /** Undo it after this long (full worlds). */
+  forMs?: number;
+  /** `slow`: the extra time per response. */
+  byMs?: number;
 }
 
 interface CommandDef {
@@ -19,7 +26,7 @@ interface CommandDef {
   perform(server: ServerNode): void;
 }
 
-export const commandTable: Readonly<Record<WorldCommand['kind'], CommandDef>> = {
+export const commandTable: Readonly<Partial<Record<FaultKind, CommandDef>>> = {
   crash: {
     why: (target) => `kill ${target}'s process: requests it holds are reset, new ones refused`,
     perform: (server) => server.crash('crash command: the process was killed'),
@@ -30,7 +37,7 @@ export const commandTable: Readonly<Record<WorldCommand['kind'], CommandDef>> = 
   },
 };
 
-/** The definition for a command, or an Error saying what was expected. */
+/** The definition for a command in a direct world, or an Error saying what was expected. */
 export function commandDef(command: WorldCommand): CommandDef {
   const def = Object.hasOwn(commandTable, command.kind) ? commandTable[command.kind] : undefined;
   if (def === undefined) {

@@ -1,64 +1,45 @@
 /**
- * The scenario file format, as tables of fields. Example:
+ * The scenario file format, as tables of fields. Two kinds of scenario:
+ *
+ * A direct one, the first step of the story — clients joined to servers by
+ * explicit links, no DNS:
  *
  *     name: One client, one server
- *     description: The starting point of the story - no proxy at all.
- *     seed: 1
  *     topology:
  *       clients:
- *         - id: browser
- *           address: 203.0.113.7
- *           target: app
- *           requests: { every: 1s, path: /, method: GET }   # or { ratePerSec: 2, arrival: poisson }
+ *         - { id: browser, address: 203.0.113.7, target: app, requests: { every: 1s, path: / } }
  *       servers:
- *         - id: app
- *           address: 198.51.100.10
- *           port: 80
- *           latencyMs: { min: 20, max: 60 }                # or a number
- *           errorRate: 0
+ *         - { id: app, address: 198.51.100.10, port: 80, latencyMs: { min: 20, max: 60 }, errorRate: 0 }
  *       links:
  *         - { from: browser, to: app, latencyMs: 25 }
  *
- * Top-level keys and `topology` are where later sections go (DNS, NLB,
- * Kubernetes manifests, nginx.conf, faults): adding a key never changes what
- * an existing file means, and a key this version does not know is an error.
- * Cross-references (ids, targets, links) are checked in `references.ts`.
+ * A full one, with any of these sections (each described in `sections/`):
+ *
+ *     dns:       resolvers and hosted zones (A, CNAME, Route 53 alias to an NLB)   sections/dns.ts
+ *     machines:  servers on the internet running an app or nginx                  sections/machines.ts
+ *     proxies:   forward proxies                                                  sections/machines.ts
+ *     cluster:   nodes in AZs, VPC latency, cluster DNS, NLB addresses, manifests sections/cluster.ts
+ *     apps:      how the app in each Deployment behaves                           sections/apps.ts
+ *     traffic:   browsers and load generators                                     sections/traffic.ts
+ *     faults:    crash, hang, slow, unhealthy, kill, drain, lose-az… at a time    sections/faults.ts
+ *
+ * Kubernetes manifests go in `cluster.manifests` or follow the scenario as
+ * further YAML documents. A key this version does not know is an error, with
+ * a suggestion for near misses. Cross-references are checked in
+ * `references.ts` (direct) and `references-full.ts` (full).
  */
-import { isIpv4, isPort } from '../net';
-import { durationExpected, parseDuration } from './duration';
-import { list, maybe, obj, optional, refine, reportAt, required, scalar, scalarOrMap, childPath } from './schema';
+import { list, maybe, obj, optional, refine, reportAt, required, scalarOrMap, childPath } from './schema';
 import type { Check } from './schema';
-import type { ClientSpec, RequestsSpec, ServerSpec } from './types';
+import type { ClientSpec, FaultSpec, MachineSpec, ProxySpec, RequestsSpec, ServerSpec, TrafficSpec } from './types';
 import type { LinkSpec } from '../net';
-
-const text = (expected: string) => scalar(expected, (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined));
-
-/** Ids look like Kubernetes names, so they can later name pods and Services unchanged. */
-const idPattern = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const id = scalar('an id of lowercase letters, digits and "-" (like a Kubernetes name)', (v) =>
-  typeof v === 'string' && idPattern.test(v) ? v : undefined,
-);
-const ipv4 = scalar('an IPv4 address such as 198.51.100.10', (v) => (typeof v === 'string' && isIpv4(v) ? v : undefined));
-const port = scalar('a port number 1–65535', (v) => (typeof v === 'number' && isPort(v) ? v : undefined));
-const seed = scalar('a whole number ≥ 0', (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined));
-const ms = scalar('a number of milliseconds ≥ 0', (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined));
-const probability = scalar('a probability from 0 to 1', (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined));
-const duration = scalar(durationExpected, parseDuration);
-const positiveDuration = scalar(`${durationExpected}, > 0`, (v) => {
-  const d = parseDuration(v);
-  return d !== undefined && d > 0 ? d : undefined;
-});
-const rate = scalar('a number of requests per second > 0 and ≤ 10000', (v) =>
-  typeof v === 'number' && v > 0 && v <= 10_000 ? v : undefined,
-);
-const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const method = scalar(`an HTTP method (${methods.join(', ')})`, (v) =>
-  typeof v === 'string' && methods.includes(v) ? v : undefined,
-);
-const path = scalar('a path starting with "/", such as /api/users?x=1', (v) =>
-  typeof v === 'string' && v.startsWith('/') && !/\s/.test(v) ? v : undefined,
-);
-const arrivalKind = scalar('fixed or poisson', (v) => (v === 'fixed' || v === 'poisson' ? v : undefined));
+import type { AppSpec } from '../models/backend';
+import { arrivalKind, duration, id, ipv4, method, ms, path, port, positiveDuration, probability, rate, seed, text } from './sections/common';
+import { dns } from './sections/dns';
+import { machine, proxy } from './sections/machines';
+import { clusterFields } from './sections/cluster';
+import { trafficClient } from './sections/traffic';
+import { fault } from './sections/faults';
+import { appsByDeployment } from './sections/apps';
 
 /** `latencyMs: 25` or `latencyMs: { min: 20, max: 60 }` (uniform). */
 const latencyRange = scalarOrMap('a number of milliseconds ≥ 0, or { min, max }', {
@@ -141,10 +122,19 @@ const topology = obj('a mapping with clients, servers and links', {
   links: optional(list('a list of links', link), [] as LinkSpec[]),
 });
 
+const emptyTopology = { clients: [] as ClientSpec[], servers: [] as ServerSpec[], links: [] as LinkSpec[] };
+
 /** The whole file, before cross-references are checked. */
-export const scenarioFile = obj('a mapping with name and topology', {
+export const scenarioFile = obj('a mapping with name and topology (or dns, machines, cluster and traffic)', {
   name: required(text('a name (any text)')),
   description: optional(text('a description (any text)'), ''),
   seed: optional(seed, 1),
-  topology: required(topology),
+  topology: optional(topology, emptyTopology),
+  dns: maybe(dns),
+  machines: optional(list('a list of machines', machine), [] as MachineSpec[]),
+  proxies: optional(list('a list of forward proxies', proxy), [] as ProxySpec[]),
+  cluster: maybe(clusterFields),
+  apps: optional(appsByDeployment, {} as Record<string, AppSpec>),
+  traffic: optional(list('a list of traffic clients', trafficClient), [] as TrafficSpec[]),
+  faults: optional(list('a list of faults', fault), [] as FaultSpec[]),
 });

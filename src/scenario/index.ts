@@ -4,7 +4,30 @@
  */
 export { loadScenario, type LoadResult } from './load';
 export { formatScenarioError, type ScenarioError } from './errors';
-export { createWorld, type World, type WorldOptions, type WorldSnapshot, type ComponentSnapshot, type LinkSnapshot } from './world';
+export {
+  createWorld,
+  type World,
+  type WorldOptions,
+  type WorldSnapshot,
+  type ComponentSnapshot,
+  type ComponentKind,
+  type LinkSnapshot,
+} from './world';
 export { commandTable, type WorldCommand } from './commands';
 export { parseDuration, formatDuration, durationExpected } from './duration';
-export type { Scenario, Topology, ClientSpec, ServerSpec, RequestsSpec, LinkSpec } from './types';
+export { FAULT_KINDS } from './sections/faults';
+export type {
+  Scenario,
+  Topology,
+  ClientSpec,
+  ServerSpec,
+  RequestsSpec,
+  LinkSpec,
+  DnsSpec,
+  MachineSpec,
+  ProxySpec,
+  ClusterSpec,
+  TrafficSpec,
+  FaultSpec,
+  FaultKind,
+} from './types';

@@ -17,6 +17,8 @@ export interface Pos {
 /** State shared by the checks of one file. */
 export interface Ctx {
   readonly file: string;
+  /** The file's text, for positions inside block scalars (an nginx.conf in a ConfigMap). */
+  readonly source: string;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
   readonly errors: ScenarioError[];
@@ -197,6 +199,19 @@ export function refine<T, U>(check: Check<T>, fn: (value: T, path: string, ctx: 
     parse(node, path, ctx) {
       const value = check.parse(node, path, ctx);
       return value === undefined ? undefined : fn(value, path, ctx);
+    },
+  };
+}
+
+/** One item or a list of them (`a: 198.51.100.10` or `a: [198.51.100.10, 198.51.100.11]`); always a list. */
+export function oneOrMany<T>(expected: string, item: Check<T>): Check<T[]> {
+  const many = list(expected, item);
+  return {
+    expected,
+    parse(node, path, ctx) {
+      if (node !== null && isSeq(node)) return many.parse(node, path, ctx);
+      const value = item.parse(node, path, ctx);
+      return value === undefined ? undefined : [value];
     },
   };
 }

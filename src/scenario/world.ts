@@ -1,16 +1,17 @@
 /**
  * A world: one engine, one trace, one seeded source of randomness, and the
- * components a scenario describes, wired over links. Everything that happens
- * is an engine event, so `step()` advances by exactly one, and the same
- * scenario, seed and commands give the same trace, byte for byte.
+ * components a scenario describes. Everything that happens is an engine
+ * event, so `step()` advances by exactly one, and the same scenario, seed and
+ * commands give the same trace, byte for byte.
+ *
+ * A scenario with `topology` builds a direct world (`legacy-world.ts`); any
+ * other builds a full one (`runtime/full-world.ts`). Both keep this contract.
  */
-import { Engine, Random, Trace } from '../sim';
-import { Network } from '../net';
-import { ClientNode } from '../models/client';
-import { ServerNode } from '../models/backend';
+import type { Engine, Trace } from '../sim';
 import type { Scenario } from './types';
 import type { WorldCommand } from './commands';
-import { commandDef } from './commands';
+import { createLegacyWorld } from './legacy-world';
+import { createFullWorld } from './runtime/full-world';
 
 export interface WorldOptions {
   seed: number;
@@ -40,13 +41,25 @@ export interface WorldSnapshot {
   links: LinkSnapshot[];
 }
 
+/**
+ * Kinds: `client` and `server` (direct worlds); `resolver`, `dns-server`,
+ * `machine`, `proxy`, `nlb-node`, `node` and `pod` (full worlds; clients
+ * there are `client` too).
+ */
+export type ComponentKind = 'client' | 'server' | 'resolver' | 'dns-server' | 'machine' | 'proxy' | 'nlb-node' | 'node' | 'pod';
+
 export interface ComponentSnapshot {
   id: string;
-  kind: 'client' | 'server';
+  kind: ComponentKind;
   label: string;
   /** A client's IP; a server's `ip:port`, where it listens. */
   address: string;
-  /** Machine state: `idle`/`active`/`stopped` for clients, `up`/`crashed` for servers. */
+  /**
+   * Lifecycle state: `idle`/`active`/`stopped` for clients, `up`/`crashed` for
+   * direct servers, `running`/`crashed`/`starting` for machines' apps, the
+   * `kubectl get pods` STATUS for pods (`Running`, `CrashLoopBackOff`…),
+   * `in DNS`/`out of DNS` for NLB nodes.
+   */
   state: string;
   counters: Record<string, number>;
 }
@@ -58,89 +71,8 @@ export interface LinkSnapshot {
   latencyMs: number;
 }
 
-/** `198.51.100.10` on port 80, `198.51.100.10:8080` otherwise: the URL authority a client uses. */
-function hostOf(server: ServerNode): string {
-  return server.config.port === 80 ? server.config.address : server.endpoint;
-}
-
 /** Build a world from a checked scenario. Clients start at t = 0; nothing runs until stepped. */
 export function createWorld(scenario: Scenario, opts: WorldOptions): World {
-  const engine = new Engine();
-  const trace = new Trace(() => engine.now, { windowSize: opts.traceWindow });
-  const random = new Random(opts.seed);
-  const network = new Network(engine, trace);
-  const deps = { engine, trace, random, network };
-
-  const servers = new Map<string, ServerNode>();
-  for (const spec of scenario.topology.servers) {
-    const server = new ServerNode(spec, deps);
-    servers.set(spec.id, server);
-    network.attach(server);
-  }
-  const clients = scenario.topology.clients.map((spec) => {
-    const server = servers.get(spec.target);
-    if (server === undefined) throw new Error(`client ${spec.id}: no server "${spec.target}"`);
-    const client = new ClientNode(
-      {
-        id: spec.id,
-        label: spec.label,
-        address: spec.address,
-        target: spec.target,
-        host: hostOf(server),
-        method: spec.requests.method,
-        path: spec.requests.path,
-        arrival: spec.requests.arrival,
-        timeoutMs: spec.requests.timeoutMs,
-      },
-      deps,
-    );
-    network.attach(client);
-    return client;
-  });
-  for (const link of scenario.topology.links) network.connect(link);
-  for (const client of clients) client.start();
-
-  return {
-    engine,
-    trace,
-    seed: opts.seed,
-    scenario,
-    get now() {
-      return engine.now;
-    },
-    step: () => engine.step(),
-    runUntil: (ms) => engine.runUntil(ms),
-    inject(command) {
-      const def = commandDef(command);
-      const server = servers.get(command.target);
-      if (server === undefined) {
-        const known = [...servers.keys()].join(', ') || 'none';
-        throw new Error(`${command.kind}: expected the id of a server (${known}), got "${command.target}"`);
-      }
-      trace.record({ kind: 'command', command: command.kind, target: command.target, why: def.why(command.target) });
-      def.perform(server);
-    },
-    snapshot: () => ({
-      t: engine.now,
-      components: [
-        ...clients.map((c) => ({
-          id: c.id,
-          kind: 'client' as const,
-          label: c.config.label,
-          address: c.config.address,
-          state: c.state,
-          counters: c.counters(),
-        })),
-        ...[...servers.values()].map((s) => ({
-          id: s.id,
-          kind: 'server' as const,
-          label: s.config.label,
-          address: s.endpoint,
-          state: s.state,
-          counters: s.counters(),
-        })),
-      ],
-      links: network.links.map((l) => ({ ...l.spec })),
-    }),
-  };
+  const direct = scenario.topology.clients.length + scenario.topology.servers.length > 0;
+  return direct ? createLegacyWorld(scenario, opts) : createFullWorld(scenario, opts);
 }

@@ -53,6 +53,11 @@ describe('loadScenario', () => {
         ],
         links: [{ id: 'browser-app', from: 'browser', to: 'app', latencyMs: 25 }],
       },
+      machines: [],
+      proxies: [],
+      apps: {},
+      traffic: [],
+      faults: [],
     });
   });
 
@@ -115,8 +120,10 @@ describe('loadScenario', () => {
   });
 
   it('reports an unknown top-level key', () => {
-    const errors = errorsOf(`${base}faults: []\n`);
-    expect(errors.map(brief)).toEqual([[14, 1, 'faults', 'unknown key; expected one of name, description, seed, topology']]);
+    const errors = errorsOf(`${base}fault: []\n`);
+    expect(errors.map(brief)).toEqual([
+      [14, 1, 'fault', 'unknown key; expected one of name, description, seed, topology, dns, machines, proxies, cluster, apps, traffic, faults (did you mean faults?)'],
+    ]);
   });
 
   it('reports a missing required field at the mapping that lacks it', () => {
@@ -150,7 +157,7 @@ describe('loadScenario', () => {
   });
 
   it('reports an empty file as a missing mapping', () => {
-    expect(errorsOf('').map(brief)).toEqual([[1, 1, '', 'expected a mapping with name and topology, got nothing']]);
+    expect(errorsOf('').map(brief)).toEqual([[1, 1, '', 'expected a mapping with name and topology (or dns, machines, cluster and traffic), got nothing']]);
   });
 
   it('wants exactly one of every and ratePerSec', () => {

@@ -79,6 +79,11 @@ export interface AppDeps {
   readonly onExit?: (why: string) => void;
   /** Start already running (a machine that is simply up). */
   readonly running?: boolean;
+  /**
+   * Write lifecycle `state` records (default true). In a pod the kubelet's own
+   * records say the same (Running, CrashLoopBackOff), so the world turns these off.
+   */
+  readonly recordStates?: boolean;
 }
 
 interface Job {
@@ -108,7 +113,9 @@ export class AppProcess {
     private readonly deps: AppDeps,
   ) {
     const port: AppLifecyclePort = {
-      stateChanged: (from, to, why) => deps.trace.record({ kind: 'state', component, from, to, why }),
+      stateChanged: (from, to, why) => {
+        if (deps.recordStates !== false) deps.trace.record({ kind: 'state', component, from, to, why });
+      },
       exited: (why) => deps.onExit?.(why),
       stoppedListening: (why) => this.resetAll(why),
     };

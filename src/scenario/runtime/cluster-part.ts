@@ -1,0 +1,330 @@
+/**
+ * The Kubernetes cluster in a full world: the cluster model (`models/k8s`)
+ * with its pods, controllers and kube-proxies, and the world's side of its
+ * contract — nodes and pods as components on the fabric, probes carried out
+ * as `health` connections from the node, the program in each container
+ * started and stopped as the kubelet says, kube-proxy asked where each new
+ * connection to a NodePort or ClusterIP goes, and the NLB built when the
+ * LoadBalancer Service has its NodePort.
+ */
+import type { Engine, Random, Trace } from '../../sim';
+import type { AppFaults, AppSpec } from '../../models/backend';
+import { Cluster, type ClusterWorld } from '../../models/k8s/cluster/cluster';
+import type { PodRef, PodRuntime } from '../../models/k8s/pod/pod';
+import type { ProbeAnswer, ProbeRequest } from '../../models/k8s/pod/probe-judge';
+import { DEFAULT_APP } from '../sections/app';
+import type { ClusterSpec } from '../types';
+import type { Hosts } from './hosts';
+import type { NlbPart } from './nlb-part';
+import { PortCounter } from './net-adapters';
+import { startProgram, type Program, type RunningProcess } from './pod-process';
+import type { Tcp } from './tcp';
+import type { Host, Syn, SynVerdict } from './tcp-types';
+
+export interface ClusterDeps {
+  readonly engine: Engine;
+  readonly trace: Trace;
+  readonly random: Random;
+  readonly hosts: Hosts;
+  readonly tcp: () => Tcp;
+  readonly nlbs: NlbPart;
+  readonly apps: Readonly<Record<string, AppSpec>>;
+}
+
+interface PodSlot {
+  readonly ref: PodRef;
+  readonly component: string;
+  process?: RunningProcess;
+  /** Conditions that outlive a restart. */
+  faults: Partial<AppFaults>;
+}
+
+/** The trace component of a pod, as the cluster model names it. */
+export function podComponent(ref: Pick<PodRef, 'namespace' | 'name'>): string {
+  return `pod:${ref.namespace}/${ref.name}`;
+}
+
+export class ClusterPart {
+  readonly cluster: Cluster;
+  private readonly pods = new Map<string, PodSlot>();
+  private readonly probePorts = new PortCounter();
+  private readonly nodeIps = new Map<string, string>();
+
+  constructor(
+    private readonly spec: ClusterSpec,
+    private readonly deps: ClusterDeps,
+  ) {
+    const world: ClusterWorld = {
+      probe: (pod, request, answer) => this.probe(pod, request, answer),
+      containerStarted: (pod) => this.started(pod),
+      containerExited: (pod, _code, why) => this.exited(pod, why),
+      podRemoved: (pod) => this.removed(pod),
+      serviceChanged: (service) => {
+        if (service.spec.type !== 'LoadBalancer' || service.ingress.length > 0) return;
+        const problem = deps.nlbs.build(service, this.cluster.nodes);
+        if (problem !== undefined) {
+          deps.trace.record({ kind: 'decision', component: `service:${service.spec.metadata.namespace}/${service.spec.metadata.name}`, decision: 'no load balancer', why: problem });
+          return;
+        }
+        const { namespace, name } = service.spec.metadata;
+        const ref = `${namespace}/${name}`;
+        deps.engine.schedule(0, () => this.cluster.setLoadBalancerIngress(namespace, name, deps.nlbs.dnsName(ref)), 'lb ingress');
+      },
+    };
+    this.cluster = new Cluster({
+      engine: deps.engine,
+      trace: deps.trace,
+      random: deps.random,
+      nodes: spec.nodes.map((n) => ({ name: n.name, ip: n.ip, az: n.az })),
+      world,
+      dnsTtlSeconds: spec.dnsTtlS,
+    });
+    for (const node of this.cluster.nodes) {
+      this.nodeIps.set(node.name, node.ip);
+      deps.hosts.add(
+        {
+          id: node.name,
+          kind: 'node',
+          label: node.name,
+          address: node.ip,
+          host: this.nodeHost(node.name, node.ip),
+          state: () => 'Ready',
+          counters: () => ({ pods: this.cluster.podList().filter((p) => p.ref.node === node.name).length }),
+          details: () => ({ az: node.az, instanceId: node.instanceId, podCidr: `${node.podCidr.base}` }),
+        },
+        { kind: 'vpc', az: node.az, node: node.name, edgeMs: 1 },
+        [node.ip],
+      );
+    }
+  }
+
+  /** Apply the manifests: Services get their IPs and ports, Deployments their pods. */
+  start(): void {
+    const problems = this.cluster.apply(this.spec.manifests);
+    for (const { problem } of problems) {
+      this.deps.trace.record({ kind: 'decision', component: 'kube-apiserver', decision: 'reject', why: problem.message });
+    }
+  }
+
+  /** True for a ClusterIP (kube-proxy's business, on the sender's node). */
+  isClusterIp(ip: string): boolean {
+    return this.cluster.allServices().some((s) => s.clusterIP === ip);
+  }
+
+  /** The node a component runs on (itself for a node), for ClusterIP routing. */
+  nodeOf(component: string): string | undefined {
+    if (this.nodeIps.has(component)) return component;
+    return this.pods.get(component)?.ref.node;
+  }
+
+  /** kube-proxy on `node` decides where a new connection to a ClusterIP goes. */
+  routeClusterIp(node: string, syn: Syn): SynVerdict {
+    const d = this.cluster.connect(node, { dstIp: syn.dstIp, dstPort: syn.dstPort, srcIp: syn.srcIp, srcPort: syn.srcPort }, syn.requestId);
+    if (d.kind === 'refused') return { kind: 'reset', why: d.why };
+    if (d.kind !== 'forward') return { kind: 'drop', why: d.why };
+    const next = this.deps.hosts.owner(d.to.ip);
+    if (next === undefined) return { kind: 'drop', why: `no pod at ${d.to.ip}` };
+    return { kind: 'forward', next, dstIp: d.to.ip, dstPort: d.to.port, srcIp: d.source.ip };
+  }
+
+  /** Pods of a Deployment, oldest first, not being deleted: `deployment/index` targets count in this order. */
+  podsOf(deployment: string): PodRuntime[] {
+    const [ns, name] = deployment.includes('/') ? deployment.split('/') : ['default', deployment];
+    return this.cluster
+      .podList(ns)
+      .filter((p) => p.ref.owner === `${ns}/${name}` && p.view().deletedAt === undefined)
+      .sort((a, b) => a.createdAt - b.createdAt || (a.name < b.name ? -1 : 1));
+  }
+
+  /** The world component of a live pod. */
+  slot(component: string): { ref: PodRef; process?: RunningProcess; faults: Partial<AppFaults> } | undefined {
+    return this.pods.get(component);
+  }
+
+  /** Apply a fault to a pod: now to the running process, and to its next ones. */
+  setPodFaults(component: string, faults: Partial<AppFaults>, why: string): void {
+    const slot = this.pods.get(component);
+    if (slot === undefined) return;
+    slot.faults = { ...slot.faults, ...faults };
+    slot.process?.app?.setFaults(faults, why);
+  }
+
+  /** The app in the pod exits by itself now. */
+  crashPod(component: string, why: string): void {
+    const slot = this.pods.get(component);
+    if (slot === undefined) return;
+    if (slot.process?.app !== undefined) slot.process.app.crash(why);
+    else this.cluster.crashContainer(slot.ref.namespace, slot.ref.name, why);
+  }
+
+  private program(ref: PodRef): Program {
+    const nginx = this.spec.nginx[ref.owner];
+    if (nginx !== undefined) return { kind: 'nginx', nginx };
+    return { kind: 'app', app: this.deps.apps[ref.owner] ?? DEFAULT_APP };
+  }
+
+  private started(ref: PodRef): void {
+    const component = podComponent(ref);
+    let slot = this.pods.get(component);
+    if (slot === undefined) {
+      slot = { ref, component, faults: {} };
+      this.pods.set(component, slot);
+      const node = this.cluster.nodes.find((n) => n.name === ref.node);
+      this.deps.hosts.add(
+        {
+          id: component,
+          kind: 'pod',
+          label: ref.name,
+          address: ref.ip,
+          host: this.podHost(component),
+          state: () => this.cluster.pod(ref.namespace, ref.name)?.row().STATUS ?? 'Gone',
+          counters: () => this.podCounters(component),
+          details: () => ({ node: ref.node, owner: ref.owner, image: ref.container.image }),
+        },
+        { kind: 'vpc', az: node?.az ?? '', node: ref.node, edgeMs: 1 },
+        [ref.ip],
+      );
+    }
+    const carried: Partial<AppFaults> = { ...slot.faults, hung: false };
+    const ports = ref.container.ports.length > 0 ? ref.container.ports.map((p) => p.containerPort) : [80];
+    slot.process = startProgram(this.program(ref), component, ref.ip, ports, this.deps, {
+      faults: carried,
+      resolve: (host) => this.resolveAtStart(ref, component, host),
+      crashed: (why) => this.cluster.crashContainer(ref.namespace, ref.name, why),
+      recordStates: false,
+      running: false,
+    });
+  }
+
+  private exited(ref: PodRef, why: string): void {
+    const slot = this.pods.get(podComponent(ref));
+    slot?.process?.exit(why);
+    if (slot !== undefined) slot.process = undefined;
+  }
+
+  private removed(ref: PodRef): void {
+    const component = podComponent(ref);
+    const slot = this.pods.get(component);
+    slot?.process?.exit('pod removed');
+    this.pods.delete(component);
+    this.deps.hosts.remove(component);
+  }
+
+  private podCounters(component: string): Record<string, number> {
+    const slot = this.pods.get(component);
+    const view = slot === undefined ? undefined : this.cluster.pod(slot.ref.namespace, slot.ref.name)?.view();
+    return { ready: view?.ready === true ? 1 : 0, restarts: view?.restartCount ?? 0, ...(slot?.process?.counters() ?? {}) };
+  }
+
+  /**
+   * getaddrinfo at nginx start: the pod's search list (`<ns>.svc.cluster.local`,
+   * `svc.cluster.local`, `cluster.local`) for a name with fewer than 5 dots,
+   * then the name itself; cluster DNS answers Service names with the ClusterIP.
+   */
+  private resolveAtStart(ref: PodRef, component: string, host: string): string[] | undefined {
+    const conf = this.cluster.resolvConf(ref.namespace);
+    const dots = host.split('.').length - 1;
+    const candidates = host.endsWith('.') ? [host] : dots >= conf.ndots ? [host, ...conf.search.map((s) => `${host}.${s}`)] : [...conf.search.map((s) => `${host}.${s}`), host];
+    for (const name of candidates) {
+      const answer = this.cluster.lookup(name);
+      if (answer.rcode === 'NOERROR') {
+        this.deps.trace.record({
+          kind: 'decision',
+          component,
+          decision: `resolve ${host}`,
+          why: `nginx resolves "${host}" once, at start, through cluster DNS (search list, ndots:${conf.ndots}): ${answer.why}; the upstream is that single address from now on`,
+        });
+        return [answer.ip];
+      }
+    }
+    this.deps.trace.record({ kind: 'decision', component, decision: `resolve ${host}`, why: `cluster DNS has no Service for "${host}" (tried ${candidates.join(', ')})` });
+    return undefined;
+  }
+
+  private podHost(component: string): Host {
+    return {
+      id: component,
+      syn: (syn) => {
+        const slot = this.pods.get(component);
+        if (slot?.process?.listens(syn.dstPort) === true) return { kind: 'accept', server: slot.process.accept() };
+        const state = slot === undefined ? 'gone' : (this.cluster.pod(slot.ref.namespace, slot.ref.name)?.row().STATUS ?? 'gone');
+        return { kind: 'reset', why: `nothing listens on ${syn.dstIp}:${syn.dstPort} (pod ${state}${slot?.process === undefined ? ', no container running' : ', app not listening yet'})` };
+      },
+    };
+  }
+
+  private nodeHost(node: string, ip: string): Host {
+    return {
+      id: node,
+      syn: (syn): SynVerdict => {
+        if (syn.dstIp === ip) {
+          const d = this.cluster.connect(node, { dstIp: syn.dstIp, dstPort: syn.dstPort, srcIp: syn.srcIp, srcPort: syn.srcPort }, syn.requestId);
+          switch (d.kind) {
+            case 'refused':
+              return { kind: 'reset', why: d.why };
+            case 'dropped':
+              return { kind: 'drop', why: d.why };
+            case 'healthz':
+              return {
+                kind: 'accept',
+                server: {
+                  request: (_m, ex) => ex.respond({ status: d.answer.status, headers: [['Content-Type', 'application/json']], body: d.answer.body, servedBy: `kube-proxy:${node}` }),
+                },
+              };
+            case 'forward': {
+              const owner = this.deps.hosts.owner(d.to.ip);
+              if (owner === undefined) return { kind: 'drop', why: `no pod at ${d.to.ip}` };
+              const next = d.crossNode && d.endpoint.node !== undefined ? d.endpoint.node : owner;
+              return { kind: 'forward', next, dstIp: d.to.ip, dstPort: d.to.port, srcIp: d.source.ip };
+            }
+          }
+        }
+        const owner = this.deps.hosts.owner(syn.dstIp);
+        if (owner !== undefined && this.pods.get(owner)?.ref.node === node) return { kind: 'forward', next: owner };
+        return { kind: 'drop', why: `${node} has no route to ${syn.dstIp}` };
+      },
+    };
+  }
+
+  private probe(ref: PodRef, request: ProbeRequest, answer: (a: ProbeAnswer) => void): void {
+    const tcp = this.deps.tcp();
+    const nodeIp = this.nodeIps.get(ref.node) ?? ref.ip;
+    let done = false;
+    const once = (a: ProbeAnswer) => {
+      if (done) return;
+      done = true;
+      answer(a);
+    };
+    let close = (): void => undefined;
+    const pending = tcp.dial(
+      { from: ref.node, srcIp: nodeIp, srcPort: this.probePorts.take(), dstIp: request.ip, dstPort: request.port, purpose: 'health' },
+      {
+        connected: (connection) => {
+          close = () => connection.close();
+          const h = request.handler;
+          if (h.kind === 'tcpSocket' || done) {
+            connection.close();
+            once({ outcome: 'connected' });
+            return;
+          }
+          connection.send(
+            { id: `probe:${ref.name}:${request.kind}`, method: 'GET', target: h.path, headers: [['Host', `${request.ip}:${request.port}`], ['User-Agent', 'kube-probe/1.30']] },
+            {
+              response: (reply) => {
+                connection.close();
+                once({ outcome: 'http', status: reply.status });
+              },
+              reset: () => once({ outcome: 'reset' }),
+            },
+          );
+        },
+        refused: () => once({ outcome: 'refused' }),
+      },
+    );
+    this.deps.engine.schedule(request.timeoutMs, () => {
+      done = true;
+      pending.abort();
+      close();
+    }, 'probe timeout');
+  }
+}

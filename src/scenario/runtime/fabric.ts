@@ -1,0 +1,129 @@
+/**
+ * The wire of a full world: every packet crosses one link at a time, each
+ * crossing is one engine event, and each leaves a `send` record when it
+ * leaves and a `deliver` (or `drop`) record when it lands. A packet keeps its
+ * id from hop to hop, so a reader can follow it from the browser to a pod.
+ *
+ * Links are not declared one by one: the latency between two components
+ * follows from where they are (`placement.ts`), and a link appears in the
+ * snapshot the first time a packet crosses it (or when the world declares
+ * it up front, so the diagram can show the path before anything moves).
+ * A component that is down (its AZ lost) neither sends nor receives: packets
+ * to it are dropped where they land.
+ */
+import type { Engine, Trace } from '../../sim';
+
+/** What a packet is, for the trace: `dns`, `tcp` (SYN, SYN-ACK, RST), `request`, `response`, `health`. */
+export type WireType = 'dns' | 'tcp' | 'request' | 'response' | 'health';
+
+export interface Wire {
+  readonly type: WireType;
+  /** `SYN → 10.0.1.10:31234`, `GET /auth/login`, `A? my-nlb-url.com.` */
+  readonly summary: string;
+  readonly requestId?: string;
+}
+
+export interface FabricLink {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly latencyMs: number;
+}
+
+export interface FabricOptions {
+  /** One-way latency between two components, in ms. */
+  latency(a: string, b: string): number;
+  /** Why a component cannot send or receive now (its AZ is lost), or undefined. */
+  down(component: string): string | undefined;
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+export class Fabric {
+  private packets = 0;
+  private readonly linkMap = new Map<string, FabricLink>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly trace: Trace,
+    private readonly options: FabricOptions,
+  ) {}
+
+  /** A new packet id: `p1`, `p2`… in the order packets are created. */
+  packetId(): string {
+    return `p${++this.packets}`;
+  }
+
+  /** Make sure the link a–b exists (for the diagram), and return its one-way latency. */
+  declare(a: string, b: string): number {
+    return this.link(a, b).latencyMs;
+  }
+
+  /** The links so far, in the order they appeared. */
+  links(): FabricLink[] {
+    return [...this.linkMap.values()];
+  }
+
+  /**
+   * Carry packet `id` from `from` to `to`. On landing, `refuse` may say why the
+   * far end does not take it (the packet is then dropped there and `dropped`
+   * hears why); otherwise `arrive` runs, after the `deliver` record.
+   */
+  hop(
+    id: string,
+    from: string,
+    to: string,
+    wire: Wire,
+    arrive: () => void,
+    refuse?: () => string | undefined,
+    dropped?: (why: string) => void,
+  ): void {
+    const link = this.link(from, to);
+    const sender = this.options.down(from);
+    if (sender !== undefined) {
+      this.record('drop', id, from, to, wire, sender);
+      dropped?.(sender);
+      return;
+    }
+    this.record('send', id, from, to, wire);
+    this.engine.schedule(
+      link.latencyMs,
+      () => {
+        const why = this.options.down(to) ?? refuse?.();
+        if (why !== undefined) {
+          this.record('drop', id, from, to, wire, why);
+          dropped?.(why);
+          return;
+        }
+        this.record('deliver', id, from, to, wire);
+        arrive();
+      },
+      'deliver',
+    );
+  }
+
+  private record(kind: 'send' | 'deliver' | 'drop', id: string, from: string, to: string, wire: Wire, why?: string): void {
+    this.trace.record({
+      kind,
+      packet: id,
+      type: wire.type,
+      from,
+      to,
+      ...(wire.requestId === undefined ? {} : { requestId: wire.requestId }),
+      summary: wire.summary,
+      ...(why === undefined ? {} : { why }),
+    });
+  }
+
+  private link(a: string, b: string): FabricLink {
+    const key = pairKey(a, b);
+    let link = this.linkMap.get(key);
+    if (link === undefined) {
+      link = { id: `${a}~${b}`, from: a, to: b, latencyMs: this.options.latency(a, b) };
+      this.linkMap.set(key, link);
+    }
+    return link;
+  }
+}

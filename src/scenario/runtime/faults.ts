@@ -1,0 +1,164 @@
+/**
+ * Faults in a full world, as a table of data (kind → what it does and the
+ * sentence the trace records), applied at the world's current virtual time.
+ * A fault with `forMs` schedules its own undo. Targets: a machine id,
+ * `deployment/index` (the index-th live pod of the Deployment, oldest
+ * first), a pod name, a node name or an AZ, by kind.
+ */
+import type { Engine, Trace } from '../../sim';
+import type { AppFaults } from '../../models/backend';
+import type { FaultKind } from '../types';
+import type { ClusterPart } from './cluster-part';
+import { podComponent } from './cluster-part';
+import type { MachinePart } from './machine-part';
+
+/** A command for `World.inject`: a fault or its undoing. */
+export interface FullCommand {
+  readonly kind: FaultKind;
+  readonly target: string;
+  readonly forMs?: number;
+  readonly byMs?: number;
+}
+
+export interface FaultDeps {
+  readonly engine: Engine;
+  readonly trace: Trace;
+  readonly machines: MachinePart;
+  readonly cluster?: ClusterPart;
+  readonly lostAzs: Set<string>;
+  readonly azs: readonly string[];
+}
+
+type Target = { kind: 'machine'; id: string } | { kind: 'pod'; component: string; label: string };
+
+/** What `target` names now, or an Error message. */
+function resolveTarget(deps: FaultDeps, target: string): Target | string {
+  if (deps.machines.process(target) !== undefined) return { kind: 'machine', id: target };
+  const cluster = deps.cluster;
+  if (cluster === undefined) return `expected the id of a machine, got "${target}"`;
+  const indexed = /^(.+)\/(\d+)$/.exec(target);
+  if (indexed !== null) {
+    const pod = cluster.podsOf(indexed[1] ?? '')[Number(indexed[2])];
+    if (pod === undefined) return `expected a live pod at ${target}, found none (the Deployment has ${cluster.podsOf(indexed[1] ?? '').length} live pods)`;
+    return { kind: 'pod', component: podComponent(pod.ref), label: pod.name };
+  }
+  const byName = cluster.cluster.podList().find((p) => p.name === target || podComponent(p.ref) === target);
+  if (byName !== undefined) return { kind: 'pod', component: podComponent(byName.ref), label: byName.name };
+  return `expected a machine id, deployment/index (auth/0) or a pod name, got "${target}"`;
+}
+
+function appFaultFor(kind: FaultKind, byMs: number): Partial<AppFaults> | undefined {
+  switch (kind) {
+    case 'hang':
+      return { hung: true };
+    case 'slow':
+      return { slowMs: byMs };
+    case 'unhealthy':
+      return { unhealthy: true };
+    case 'heal':
+      return { hung: false, slowMs: 0, unhealthy: false };
+    default:
+      return undefined;
+  }
+}
+
+const UNDO: Partial<Record<FaultKind, Partial<AppFaults>>> = {
+  hang: { hung: false },
+  slow: { slowMs: 0 },
+  unhealthy: { unhealthy: false },
+};
+
+const WHY: Readonly<Record<FaultKind, (t: string, c: FullCommand) => string>> = {
+  crash: (t, c) => (c.forMs === undefined ? `kill ${t}'s app process: what it holds is reset` : `${t}'s app crashes now and after every start, for ${c.forMs / 1000} s`),
+  recover: (t) => `start ${t}'s app again (and stop any crash loop)`,
+  hang: (t) => `${t}'s app hangs: it accepts connections and never answers`,
+  slow: (t, c) => `${t}'s app answers ${c.byMs ?? 0} ms slower`,
+  unhealthy: (t) => `${t}'s health endpoint fails; real requests are still served`,
+  heal: (t) => `${t}'s app is healthy, quick and responsive again`,
+  kill: (t) => `delete pod ${t}: it terminates and its Deployment replaces it`,
+  drain: (t) => `drain ${t}: evict its pods (their Deployments place replacements)`,
+  uncordon: (t) => `uncordon ${t}`,
+  'lose-az': (t) => `lose ${t}: every node, pod and NLB node in it stops answering`,
+  'restore-az': (t) => `${t} is back`,
+};
+
+/** Apply a command now; throws an Error saying what was expected when the target is wrong. */
+export function applyFullCommand(deps: FaultDeps, command: FullCommand): void {
+  const { kind } = command;
+  if (!Object.hasOwn(WHY, kind)) throw new Error(`unknown command "${String(kind)}": expected one of ${Object.keys(WHY).join(', ')}`);
+  const record = (target: string) =>
+    deps.trace.record({ kind: 'command', command: kind, target: command.target, why: WHY[kind](target, command) });
+  const later = (fn: () => void) => {
+    if (command.forMs !== undefined) deps.engine.schedule(command.forMs, fn, `undo ${kind} ${command.target}`);
+  };
+
+  if (kind === 'lose-az' || kind === 'restore-az') {
+    if (!deps.azs.includes(command.target)) throw new Error(`${kind}: expected an AZ (${deps.azs.join(', ')}), got "${command.target}"`);
+    record(command.target);
+    if (kind === 'lose-az') {
+      deps.lostAzs.add(command.target);
+      later(() => applyFullCommand(deps, { kind: 'restore-az', target: command.target }));
+    } else deps.lostAzs.delete(command.target);
+    return;
+  }
+  if (kind === 'drain' || kind === 'uncordon') {
+    const cluster = deps.cluster;
+    const node = cluster?.cluster.nodes.find((n) => n.name === command.target);
+    if (cluster === undefined || node === undefined) throw new Error(`${kind}: expected a node name, got "${command.target}"`);
+    record(command.target);
+    if (kind === 'drain') {
+      for (const pod of cluster.cluster.podList().filter((p) => p.ref.node === node.name)) {
+        cluster.cluster.deletePod(pod.ref.namespace, pod.name, `evicted: node ${node.name} is being drained`);
+      }
+    }
+    return;
+  }
+
+  const target = resolveTarget(deps, command.target);
+  if (typeof target === 'string') throw new Error(`${kind}: ${target}`);
+  if (target.kind === 'machine') {
+    const app = deps.machines.process(target.id)?.app;
+    if (app === undefined) throw new Error(`${kind}: expected a machine that runs an app, got "${target.id}", which runs nginx`);
+    if (kind === 'kill') throw new Error(`kill: expected a pod (deployment/index), got the machine "${target.id}"`);
+    record(target.id);
+    if (kind === 'crash') {
+      app.crash('crash fault: the process was killed');
+      later(() => applyFullCommand(deps, { kind: 'recover', target: target.id }));
+    } else if (kind === 'recover') {
+      if (app.state === 'crashed' || app.state === 'stopped') app.start('recover: the process was started again');
+    } else {
+      const faults = appFaultFor(kind, command.byMs ?? 1000);
+      if (faults !== undefined) app.setFaults(faults, WHY[kind](target.id, command));
+      const undo = UNDO[kind];
+      if (undo !== undefined) later(() => app.setFaults(undo, `the ${kind} fault ended`));
+    }
+    return;
+  }
+
+  const cluster = deps.cluster;
+  if (cluster === undefined) throw new Error(`${kind}: no cluster`);
+  const slot = cluster.slot(target.component);
+  if (slot === undefined) throw new Error(`${kind}: pod ${target.label} is gone`);
+  record(target.label);
+  switch (kind) {
+    case 'kill':
+      cluster.cluster.deletePod(slot.ref.namespace, slot.ref.name, 'kill fault: kubectl delete pod');
+      return;
+    case 'crash':
+      if (command.forMs !== undefined) {
+        cluster.setPodFaults(target.component, { crashLoop: true }, WHY.crash(target.label, command));
+        later(() => cluster.setPodFaults(target.component, { crashLoop: false }, 'the crash-loop fault ended'));
+      }
+      cluster.crashPod(target.component, 'crash fault: the app process exited');
+      return;
+    case 'recover':
+      cluster.setPodFaults(target.component, { crashLoop: false, hung: false }, WHY.recover(target.label, command));
+      return;
+    default: {
+      const faults = appFaultFor(kind, command.byMs ?? 1000);
+      if (faults !== undefined) cluster.setPodFaults(target.component, faults, WHY[kind](target.label, command));
+      const undo = UNDO[kind];
+      if (undo !== undefined) later(() => cluster.setPodFaults(target.component, undo, `the ${kind} fault ended`));
+    }
+  }
+}

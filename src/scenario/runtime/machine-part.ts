@@ -1,0 +1,99 @@
+/**
+ * Machines on the internet (an app server, or nginx as a reverse proxy) and
+ * forward proxies, as components of a full world. A machine's app is up from
+ * the start; crashed, it stays down until someone starts it again — there is
+ * no kubelet on a plain server, which is the single-server story's point.
+ */
+import type { Engine, Random, Trace } from '../../sim';
+import { ForwardProxy } from '../../models/proxy';
+import { DEFAULT_LOG_EPOCH_MS } from '../../models/nginx/process';
+import type { MachineSpec, ProxySpec } from '../types';
+import type { Hosts } from './hosts';
+import { clientNet, type Lookup } from './net-adapters';
+import { startProgram, type RunningProcess } from './pod-process';
+import { proxyConnection } from './servers';
+import type { Tcp } from './tcp';
+
+export interface MachineDeps {
+  readonly engine: Engine;
+  readonly trace: Trace;
+  readonly random: Random;
+  readonly hosts: Hosts;
+  readonly tcp: () => Tcp;
+}
+
+export class MachinePart {
+  private readonly processes = new Map<string, RunningProcess>();
+
+  constructor(
+    machines: readonly MachineSpec[],
+    private readonly deps: MachineDeps,
+  ) {
+    for (const m of machines) {
+      const process = startProgram(m.role.kind === 'app' ? { kind: 'app', app: m.role.app } : { kind: 'nginx', nginx: m.role.nginx }, m.id, m.address, [m.port], deps, {
+        faults: {},
+        // A machine's nginx resolves names once at start too; machines have no DNS for upstreams here.
+        resolve: () => undefined,
+        crashed: () => undefined,
+        recordStates: true,
+        running: true,
+      });
+      this.processes.set(m.id, process);
+      deps.hosts.add(
+        {
+          id: m.id,
+          kind: 'machine',
+          label: m.label,
+          address: `${m.address}:${m.port}`,
+          host: {
+            id: m.id,
+            syn: (syn) => {
+              if (process.listens(syn.dstPort)) return { kind: 'accept', server: process.accept() };
+              const why = process.app !== undefined && !process.app.listening ? `${m.id} is ${process.app.state}` : `nothing listens on port ${syn.dstPort}`;
+              return { kind: 'reset', why: `nothing listens on ${syn.dstIp}:${syn.dstPort}: ${why}` };
+            },
+          },
+          state: () => process.app?.state ?? 'running',
+          counters: () => process.counters(),
+          details: () => ({ runs: m.role.kind }),
+        },
+        { kind: 'internet', edgeMs: m.linkMs },
+        [m.address],
+      );
+    }
+  }
+
+  /** The running process of a machine, for faults. */
+  process(id: string): RunningProcess | undefined {
+    return this.processes.get(id);
+  }
+}
+
+/** Forward proxies: each resolves with its own resolver and connects from its own address. */
+export function addProxies(proxies: readonly ProxySpec[], deps: MachineDeps, lookup: Lookup): Map<string, ForwardProxy> {
+  const out = new Map<string, ForwardProxy>();
+  for (const p of proxies) {
+    const proxy = new ForwardProxy(
+      { id: p.id, ip: p.address, port: p.port, connectTimeoutMs: p.connectTimeoutMs, readTimeoutMs: p.readTimeoutMs, forwardedFor: p.forwardedFor, logEpochMs: DEFAULT_LOG_EPOCH_MS },
+      { engine: deps.engine, trace: deps.trace, net: clientNet(deps.tcp(), p.id, lookup) },
+    );
+    out.set(p.id, proxy);
+    deps.hosts.add(
+      {
+        id: p.id,
+        kind: 'proxy',
+        label: p.label,
+        address: `${p.address}:${p.port}`,
+        host: {
+          id: p.id,
+          syn: (syn) => (syn.dstPort === p.port ? { kind: 'accept', server: proxyConnection(proxy) } : { kind: 'reset', why: `the proxy listens on ${p.port} only` }),
+        },
+        state: () => 'up',
+        counters: () => proxy.counters(),
+      },
+      { kind: 'internet', edgeMs: p.linkMs },
+      [p.address],
+    );
+  }
+  return out;
+}

@@ -1,0 +1,235 @@
+/**
+ * The AWS NLB a LoadBalancer Service gets, in a full world: built when the
+ * cluster has allocated the Service's NodePort (as the controller does), one
+ * node component per AZ with its public address, every cluster node
+ * registered as an `instance` target on the NodePort, health checks carried
+ * out as `health` connections from the NLB node's private address, and each
+ * new connection routed by the NLB model's flow hash and kept on its flow.
+ */
+import type { Engine, Random, Trace } from '../../sim';
+import {
+  createNlb,
+  flowKey,
+  instanceTargets,
+  NlbRuntime,
+  pickHealthCheckSettings,
+  readNlbAttributes,
+  type FlowTuple,
+  type HealthProbe,
+  type ProbeAnswer,
+} from '../../models/nlb';
+import type { ClusterNode } from '../../models/k8s/cluster/nodes';
+import type { ServiceState } from '../../models/k8s/cluster/services';
+import type { LoadBalancerSpec } from '../types';
+import type { Hosts } from './hosts';
+import type { Tcp } from './tcp';
+import type { Host, SynVerdict } from './tcp-types';
+import { PortCounter } from './net-adapters';
+
+export interface BuiltNlb {
+  readonly service: string;
+  readonly runtime: NlbRuntime;
+  /** AZ → component id of the NLB node. */
+  readonly nodeComponents: ReadonlyMap<string, string>;
+}
+
+/** A name as cloud-provider-aws makes it: `a` and 31 hex digits of the Service's UID. */
+function legacyName(random: Random, service: string): string {
+  const rng = random.stream(`nlb-name:${service}`);
+  let hex = '';
+  for (let i = 0; i < 31; i++) hex += rng.int(16).toString(16);
+  return `a${hex}`;
+}
+
+/** The NLB node's private address: the AZ's first node subnet, host .250. */
+function privateIpFor(nodes: readonly ClusterNode[], az: string, i: number): string {
+  const node = nodes.find((n) => n.az === az);
+  if (node === undefined) return `10.0.${200 + i}.250`;
+  return node.ip.split('.').slice(0, 3).concat('250').join('.');
+}
+
+export class NlbPart {
+  private readonly built = new Map<string, BuiltNlb>();
+  private readonly resets = new Map<string, (why: string) => void>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly trace: Trace,
+    private readonly random: Random,
+    private readonly hosts: Hosts,
+    private readonly tcp: () => Tcp,
+    private readonly region: string,
+    private readonly specs: readonly LoadBalancerSpec[],
+  ) {}
+
+  /** The DNS name the alias points at (known once built; the planned name before). */
+  dnsName(service: string): string {
+    return this.built.get(service)?.runtime.nlb.dnsName ?? `${this.nameFor(service)}.elb.${this.region}.amazonaws.com`;
+  }
+
+  /** The NLB's DNS answer now: one address per healthy AZ (all when none is). */
+  addresses(service: string): string[] {
+    return this.built.get(service)?.runtime.dnsAnswer().addresses ?? [];
+  }
+
+  all(): BuiltNlb[] {
+    return [...this.built.values()];
+  }
+
+  private nameFor(service: string): string {
+    return this.specs.find((s) => s.service === service)?.name ?? legacyName(this.random, service);
+  }
+
+  /** Build the NLB of a LoadBalancer Service once its NodePorts exist; returns what went wrong, if anything. */
+  build(service: ServiceState, nodes: readonly ClusterNode[]): string | undefined {
+    const ref = `${service.spec.metadata.namespace}/${service.spec.metadata.name}`;
+    const plan = service.loadBalancer;
+    if (this.built.has(ref) || plan.kind !== 'nlb') return undefined;
+    if (plan.targetType === 'ip') return `${ref}: NLB ip targets are not simulated yet (instance targets are)`;
+    const spec = this.specs.find((s) => s.service === ref);
+    const name = this.nameFor(ref);
+    const azs = [...new Set(nodes.map((n) => n.az))];
+    const annotations = service.spec.metadata.annotations;
+    const health = pickHealthCheckSettings({
+      controller: plan.controller,
+      externalTrafficPolicy: service.spec.externalTrafficPolicy ?? 'Cluster',
+      targetType: 'instance',
+      ...(service.healthCheckNodePort === undefined ? {} : { healthCheckNodePort: service.healthCheckNodePort }),
+      annotations,
+    });
+    if (!health.ok) return `${ref}: ${health.errors.join('; ')}`;
+    const attrs = readNlbAttributes(plan.controller, annotations);
+    if (attrs.errors.length > 0) return `${ref}: ${attrs.errors.join('; ')}`;
+    const a = attrs.attributes;
+    const ports = service.ports.filter((p) => p.nodePort !== undefined);
+    const hash = legacyName(this.random, `${ref}:dns`).slice(1, 17);
+    const built = createNlb({
+      name,
+      dnsName: `${name}-${hash}.elb.${this.region}.amazonaws.com`,
+      nodes: azs.map((az, i) => ({ az, ip: spec?.addresses[az] ?? `52.${16 + i}.${10 + i}.${100 + i}`, privateIp: privateIpFor(nodes, az, i) })),
+      listeners: ports.map((p) => ({ port: p.port, targetGroup: `tg-${service.spec.metadata.name}-${p.port}`.slice(0, 32) })),
+      targetGroups: ports.map((p) => ({
+        name: `tg-${service.spec.metadata.name}-${p.port}`.slice(0, 32),
+        targetType: 'instance' as const,
+        healthCheck: health.settings,
+        ...(a.targetGroupCrossZone === undefined ? {} : { crossZone: a.targetGroupCrossZone }),
+        ...(a.deregistrationDelaySeconds === undefined ? {} : { deregistrationDelaySeconds: a.deregistrationDelaySeconds }),
+        ...(a.terminateConnectionsOnDeregistration === undefined ? {} : { terminateConnectionsOnDeregistration: a.terminateConnectionsOnDeregistration }),
+        ...(a.terminateConnectionsOnUnhealthy === undefined ? {} : { terminateConnectionsOnUnhealthy: a.terminateConnectionsOnUnhealthy }),
+        ...(a.preserveClientIp === undefined ? {} : { preserveClientIp: a.preserveClientIp }),
+        targets: instanceTargets(nodes.map((n) => ({ instanceId: n.instanceId, ip: n.ip, az: n.az })), p.nodePort ?? 0),
+      })),
+      ...(a.crossZone === undefined ? {} : { crossZone: a.crossZone }),
+    });
+    if (!built.ok) return `${ref}: ${built.errors.join('; ')}`;
+    const nlb = built.nlb;
+    const components = new Map<string, string>();
+    const runtime = new NlbRuntime(nlb, {
+      engine: this.engine,
+      trace: this.trace,
+      rng: this.random.stream(`nlb:${name}:flow-hash`),
+      probe: (probe, answer) => this.probe(components, probe, answer),
+      resetFlow: (flow, why) => this.resets.get(flow.key)?.(why),
+    });
+    for (const node of nlb.nodes) {
+      const id = `nlb-${node.az}`;
+      components.set(node.az, id);
+      this.hosts.add(
+        {
+          id,
+          kind: 'nlb-node',
+          label: `NLB ${node.az}`,
+          address: node.ip,
+          host: this.nodeHost(id, node.az, node.ip, runtime),
+          state: () => (runtime.dnsAnswer().addresses.includes(node.ip) ? 'in DNS' : 'out of DNS'),
+          counters: () => ({ flows: runtime.flows.size }),
+          details: () => ({ az: node.az, privateIp: node.privateIp, dnsName: nlb.dnsName, service: ref }),
+        },
+        { kind: 'vpc', az: node.az, edgeMs: spec?.linkMs ?? 1 },
+        [node.ip, node.privateIp],
+      );
+    }
+    this.built.set(ref, { service: ref, runtime, nodeComponents: components });
+    runtime.start();
+    this.trace.record({ kind: 'decision', component: `nlb:${name}`, decision: 'create', why: `${plan.why}; health checks: ${health.settings.source}` });
+    return undefined;
+  }
+
+  private nodeHost(id: string, az: string, ip: string, runtime: NlbRuntime): Host {
+    return {
+      id,
+      syn: (syn): SynVerdict => {
+        if (syn.dstIp !== ip) return { kind: 'drop', why: `${id} only takes connections to ${ip}` };
+        const tuple: FlowTuple = { protocol: 'tcp', srcIp: syn.srcIp, srcPort: syn.srcPort, dstIp: syn.dstIp, dstPort: syn.dstPort };
+        const decision = runtime.connect(az, tuple);
+        if (decision.kind !== 'forward') return decision;
+        const next = this.hosts.owner(decision.target.ip);
+        if (next === undefined) return { kind: 'drop', why: `no host at target ${decision.target.ip}` };
+        const key = flowKey(tuple);
+        return {
+          kind: 'forward',
+          next,
+          dstIp: decision.target.ip,
+          dstPort: decision.target.port,
+          srcIp: decision.source.ip,
+          relay: {
+            check: () => {
+              const d = runtime.packet(tuple);
+              return d.kind === 'reset' ? d.why : undefined;
+            },
+            closed: () => {
+              runtime.close(tuple);
+              this.resets.delete(key);
+            },
+            bind: (reset) => this.resets.set(key, reset),
+          },
+        };
+      },
+    };
+  }
+
+  private readonly probePorts = new PortCounter();
+
+  /** One health check: a `health` connection from the NLB node to the target, answered once. */
+  private probe(components: ReadonlyMap<string, string>, probe: HealthProbe, answer: (a: ProbeAnswer) => void): void {
+    const from = components.get(probe.node.az);
+    if (from === undefined) return;
+    let done = false;
+    const once = (a: ProbeAnswer) => {
+      if (done) return;
+      done = true;
+      answer(a);
+    };
+    let close = (): void => undefined;
+    const pending = this.tcp().dial(
+      { from, srcIp: probe.node.privateIp, srcPort: this.probePorts.take(), dstIp: probe.ip, dstPort: probe.port, purpose: 'health' },
+      {
+        connected: (connection) => {
+          close = () => connection.close();
+          if (probe.protocol === 'TCP' || done) {
+            connection.close();
+            once({ outcome: 'connected' });
+            return;
+          }
+          connection.send(
+            { id: `health:${probe.targetGroup}/${probe.target.id}`, method: 'GET', target: probe.path, headers: [['Host', `${probe.ip}:${probe.port}`], ['User-Agent', 'ELB-HealthChecker/2.0']] },
+            {
+              response: (reply) => {
+                connection.close();
+                once({ outcome: 'response', status: reply.status });
+              },
+              reset: () => once({ outcome: 'reset' }),
+            },
+          );
+        },
+        refused: () => once({ outcome: 'refused' }),
+      },
+    );
+    // The checker gives up after its timeout; release the connection then.
+    this.engine.schedule(probe.timeoutMs, () => {
+      done = true;
+      pending.abort();
+      close();
+    }, 'health check timeout');
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The server end of connections, for each kind of program a host can run:
+ * an app process, nginx, or the forward proxy. Each turns a request that
+ * arrived on an accepted connection into the model's call, and its answer
+ * back into a reply on the same connection; when the client end goes away
+ * the model hears it (its ticket is cancelled).
+ */
+import type { AppProcess, AppTicket } from '../../models/backend';
+import type { NginxInstance } from '../../models/nginx/process';
+import type { ForwardProxy, ProxyTicket } from '../../models/proxy';
+import type { NginxUpstreams } from './net-adapters';
+import type { HttpMessage, ServerExchange, ServerSide } from './tcp-types';
+
+/** One connection to an app. */
+export function appConnection(app: AppProcess, component: string): ServerSide {
+  let ticket: AppTicket | undefined;
+  return {
+    request(message: HttpMessage, exchange: ServerExchange) {
+      ticket = app.handle(
+        { id: message.id, method: message.method, path: message.target, headers: message.headers, remoteIp: exchange.peerIp },
+        {
+          respond: (r) => exchange.respond({ status: r.status, headers: r.headers, body: r.body, servedBy: component }),
+          reset: (why) => exchange.reset(why),
+        },
+      );
+    },
+    closed: () => ticket?.cancel(),
+  };
+}
+
+/** The last status nginx got from an upstream (`$upstream_status` lists every attempt). */
+function lastUpstreamStatus(upstreamStatus: string): string {
+  const parts = upstreamStatus.split(/[,:] /);
+  return (parts[parts.length - 1] ?? '').trim();
+}
+
+/** One client connection to nginx. */
+export function nginxConnection(nginx: NginxInstance, upstreams: NginxUpstreams, component: string): ServerSide {
+  let open = true;
+  return {
+    request(message: HttpMessage, exchange: ServerExchange) {
+      nginx.handle(
+        {
+          id: message.id,
+          method: message.method,
+          uri: message.target,
+          httpVersion: 'HTTP/1.1',
+          headers: message.headers.map(([k, v]) => [k, v] as [string, string]),
+          ...(message.body === undefined ? {} : { body: message.body }),
+          clientIp: exchange.peerIp,
+          clientPort: exchange.peerPort,
+          localIp: exchange.localIp,
+          localPort: exchange.localPort,
+        },
+        (response) => {
+          const backend = upstreams.servedBy.get(message.id);
+          upstreams.servedBy.delete(message.id);
+          if (!open) return;
+          if (response.status === 0) {
+            exchange.reset(`${component} closed the connection without a response`);
+            return;
+          }
+          const fromUpstream = backend !== undefined && response.upstreamStatus !== '-' && lastUpstreamStatus(response.upstreamStatus) === String(response.status);
+          exchange.respond({ status: response.status, headers: response.headers, body: response.body, servedBy: fromUpstream ? backend : component });
+        },
+      );
+    },
+    closed: () => {
+      open = false;
+    },
+  };
+}
+
+/** One client connection to the forward proxy. */
+export function proxyConnection(proxy: ForwardProxy): ServerSide {
+  let ticket: ProxyTicket | undefined;
+  return {
+    request(message: HttpMessage, exchange: ServerExchange) {
+      ticket = proxy.handle(
+        { id: message.id, method: message.method, target: message.target, headers: message.headers, clientIp: exchange.peerIp },
+        (reply) => exchange.respond({ status: reply.status, headers: [], body: '', servedBy: reply.servedBy }),
+      );
+    },
+    closed: () => ticket?.cancel(),
+  };
+}
