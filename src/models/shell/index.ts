@@ -6,9 +6,11 @@
  *
  * Everything the shell knows about the world comes through a TerminalHost
  * (host/host.ts): plain data (cluster view, log lines, DNS answers) and a
- * callback-based HTTP call that the world turns into real packets. Nothing
- * here imports another model: the DNS and NLB formatters live with their
- * models and reach the shell through the host (`dig`, `describeTargetHealth`).
+ * callback-based HTTP call that the world turns into real packets. The
+ * shell proper imports no other model. `adapters/` (imported by path, not
+ * from this index) turn the k8s, DNS, NLB and nginx models into host parts
+ * for a world to expose as `world.terminal`: `clusterView`, `runDig`,
+ * `lookupName`, `targetGroupsOf`, `describeTargetHealthText`, `nginxControl`.
  *
  * Usage:
  * ```ts
