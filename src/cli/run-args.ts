@@ -22,11 +22,13 @@ Runs a scenario headless on its virtual clock and prints a summary.
   --until DURATION    virtual time to run to: 500ms, 30s, 10m, 1h or milliseconds (default 60s)
   --trace FILE.jsonl  write every trace record as one JSON line
   --json              print the summary as one JSON object:
-                        scenario, seed, untilMs, virtualTimeMs, wallTimeMs, eventsProcessed,
-                        requestsIssued, requestsCompleted, outcomesByStatus, outcomesByResult,
-                        requestsPerBackend
-                      outcomesByStatus counts outcomes by HTTP status; status "0" counts
-                      requests that got no response (refused, reset or timed out).
+                        scenario, seed, untilMs, requests, completed, outcomes, byPod,
+                        events, virtualMs, wallMs
+                      outcomes counts each request's one outcome: by HTTP status ("200",
+                      "502"…), or, for requests that got no response, by client-side
+                      error: dns_failure, connection_refused, connection_reset, timeout.
+                      byPod counts the requests delivered to each backend (pod, machine
+                      or server).
   -h, --help          show this help
 
 Exit status: 0 after a run, 1 when the scenario cannot be read or is invalid, 2 on bad arguments.

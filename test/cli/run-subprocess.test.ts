@@ -14,6 +14,6 @@ describe('trafficlab run as a process', () => {
     );
     expect(stderr).toBe('');
     const summary = JSON.parse(stdout);
-    expect(summary).toMatchObject({ scenario: 'One client, one server', seed: 1, untilMs: 10_000, requestsCompleted: 10, requestsPerBackend: { app: 10 } });
+    expect(summary).toMatchObject({ scenario: 'One client, one server', seed: 1, untilMs: 10_000, completed: 10, byPod: { app: 10 } });
   });
 });

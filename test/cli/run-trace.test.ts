@@ -30,7 +30,7 @@ describe('trace file', () => {
 });
 
 describe('summary counter', () => {
-  it('counts requests, outcomes by status and result, and requests delivered to each backend', () => {
+  it('counts requests, outcomes by status or client-side error, and requests delivered to each backend', () => {
     const trace = new Trace(() => 0);
     const counter = new SummaryCounter(['app', 'idle']);
     trace.subscribe((r) => counter.add(r));
@@ -42,11 +42,27 @@ describe('summary counter', () => {
     trace.record({ kind: 'outcome', requestId: 'b#1', client: 'b', status: 200, result: 'ok', latencyMs: 1, why: '' });
     trace.record({ kind: 'outcome', requestId: 'b#2', client: 'b', status: 0, result: 'refused', latencyMs: 1, why: '' });
     expect(counter).toMatchObject({
-      requestsIssued: 2,
-      requestsCompleted: 2,
-      outcomesByStatus: { '0': 1, '200': 1 },
-      outcomesByResult: { ok: 1, refused: 1 },
-      requestsPerBackend: { app: 1, idle: 0 },
+      requests: 2,
+      completed: 2,
+      outcomes: { '200': 1, connection_refused: 1 },
+      byPod: { app: 1, idle: 0 },
     });
+  });
+
+  it('names every client-side error, and counts pods it had not heard of by their names', () => {
+    const trace = new Trace(() => 0);
+    const counter = new SummaryCounter([], (id) => id.startsWith('pod:'));
+    trace.subscribe((r) => counter.add(r));
+    const outcome = (status: number, result: 'ok' | 'error' | 'refused' | 'reset' | 'timeout') =>
+      trace.record({ kind: 'outcome', requestId: 'b#1', client: 'b', status, result, latencyMs: 1, why: '' });
+    outcome(0, 'error');
+    outcome(0, 'reset');
+    outcome(0, 'timeout');
+    outcome(502, 'error');
+    trace.record({ kind: 'deliver', packet: 'p1', type: 'request', from: 'node-1', to: 'pod:default/auth-5c-x2', summary: '' });
+    trace.record({ kind: 'deliver', packet: 'p2', type: 'health', from: 'node-1', to: 'pod:default/auth-5c-x2', summary: '' });
+    trace.record({ kind: 'deliver', packet: 'p3', type: 'request', from: 'browser', to: 'nlb-eu-west-1a', summary: '' });
+    expect(counter.outcomes).toEqual({ dns_failure: 1, connection_reset: 1, timeout: 1, '502': 1 });
+    expect(counter.byPod).toEqual({ 'auth-5c-x2': 1 });
   });
 });

@@ -24,22 +24,35 @@ describe('trafficlab run', () => {
     expect(out.trim().split('\n')).toHaveLength(1);
     const summary = JSON.parse(out);
     expect(Object.keys(summary)).toEqual([
-      'scenario', 'seed', 'untilMs', 'virtualTimeMs', 'wallTimeMs', 'eventsProcessed', 'requestsIssued',
-      'requestsCompleted', 'outcomesByStatus', 'outcomesByResult', 'requestsPerBackend',
+      'scenario', 'seed', 'untilMs', 'requests', 'completed', 'outcomes', 'byPod', 'events', 'virtualMs', 'wallMs',
     ]);
     expect(summary).toMatchObject({
       scenario: 'One client, one server',
       seed: 1,
       untilMs: 10_000,
-      virtualTimeMs: 10_000,
-      requestsIssued: 11,
-      requestsCompleted: 10,
-      outcomesByStatus: { '200': 10 },
-      outcomesByResult: { ok: 10 },
-      requestsPerBackend: { app: 10 },
+      virtualMs: 10_000,
+      requests: 11,
+      completed: 10,
+      outcomes: { '200': 10 },
+      byPod: { app: 10 },
     });
-    expect(summary.eventsProcessed).toBeGreaterThan(30);
-    expect(summary.wallTimeMs).toBeGreaterThanOrEqual(0);
+    expect(summary.events).toBeGreaterThan(30);
+    expect(summary.wallMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('runs the full path and counts requests per pod, nginx and backends alike', async () => {
+    const { code, out, err } = await run('lessons/scenarios/full-path.yaml', '--json', '--until', '30s');
+    expect([code, err]).toEqual([0, '']);
+    const summary = JSON.parse(out);
+    expect(summary.requests).toBeGreaterThan(900);
+    expect(summary.outcomes['200']).toBe(summary.completed);
+    const pods = Object.keys(summary.byPod);
+    for (const app of ['nginx', 'frontend', 'api', 'auth']) {
+      expect(pods.filter((p) => p.startsWith(`${app}-`)).length, app).toBe(app === 'nginx' ? 2 : 3);
+    }
+    const sum = (prefix: string) => pods.filter((p) => p.startsWith(prefix)).reduce((n, p) => n + summary.byPod[p], 0);
+    // Every request reaches an nginx pod (health checks are not requests); /static/ is served by nginx itself.
+    expect(sum('nginx-')).toBeGreaterThan(sum('frontend-'));
   });
 
   it('runs 60 s of virtual time by default and prints a summary for people', async () => {
@@ -48,7 +61,7 @@ describe('trafficlab run', () => {
     expect(out).toMatch(/^scenario +One client, one server \(lessons\/scenarios\/hello\.yaml\)$/m);
     expect(out).toMatch(/^virtual time +60 s$/m);
     expect(out).toMatch(/^requests +61 issued, 60 completed$/m);
-    expect(out).toMatch(/^by status +200: 60$/m);
+    expect(out).toMatch(/^outcomes +200: 60$/m);
     expect(out).toMatch(/^per backend +app: 60$/m);
   });
 
@@ -61,7 +74,7 @@ describe('trafficlab run', () => {
     const one = await traceOf('1');
     const seven = await traceOf('7');
     expect(seven.summary.seed).toBe(7);
-    expect(seven.summary.requestsCompleted).toBe(one.summary.requestsCompleted);
+    expect(seven.summary.completed).toBe(one.summary.completed);
     expect(seven.trace).not.toBe(one.trace);
     expect((await traceOf('7')).trace).toBe(seven.trace);
   });
@@ -110,9 +123,9 @@ describe('trafficlab run', () => {
     expect(err).toContain('usage: trafficlab run SCENARIO.yaml');
   });
 
-  it('shows help, explaining status 0, and exits 0', async () => {
+  it('shows help, naming the client-side errors outcomes are counted under, and exits 0', async () => {
     const { code, out } = await run('--help');
     expect(code).toBe(0);
-    expect(out).toContain('status "0" counts\n                      requests that got no response');
+    expect(out).toContain('by client-side\n                      error: dns_failure, connection_refused, connection_reset, timeout');
   });
 });

@@ -44,7 +44,9 @@ export const runCommand: Command = async (args: string[], io: CliIO): Promise<nu
 
   const started = performance.now();
   const world = createWorld(scenario, { seed });
-  const counter = new SummaryCounter(scenario.topology.servers.map((s) => s.id));
+  // Backends: direct servers and machines are known up front; pods appear as the cluster creates them.
+  const known = [...scenario.topology.servers.map((s) => s.id), ...scenario.machines.map((m) => m.id)];
+  const counter = new SummaryCounter(known, (id) => id.startsWith('pod:'));
   for (const record of world.trace.records()) counter.add(record);
   world.trace.subscribe((record) => counter.add(record));
   let traceFile: TraceFile | undefined;
@@ -67,14 +69,13 @@ export const runCommand: Command = async (args: string[], io: CliIO): Promise<nu
     scenario: scenario.name,
     seed,
     untilMs: options.untilMs,
-    virtualTimeMs: world.now,
-    wallTimeMs: Math.round(wallTimeMs * 1000) / 1000,
-    eventsProcessed: world.engine.eventsProcessed,
-    requestsIssued: counter.requestsIssued,
-    requestsCompleted: counter.requestsCompleted,
-    outcomesByStatus: counter.outcomesByStatus,
-    outcomesByResult: counter.outcomesByResult,
-    requestsPerBackend: counter.requestsPerBackend,
+    requests: counter.requests,
+    completed: counter.completed,
+    outcomes: counter.outcomes,
+    byPod: counter.byPod,
+    events: world.engine.eventsProcessed,
+    virtualMs: world.now,
+    wallMs: Math.round(wallTimeMs * 1000) / 1000,
   };
   io.out(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary, options.file));
   return 0;
