@@ -75,3 +75,13 @@ describe('the terminal in a direct world', () => {
     expect(hopsFromTrace([t('nlb', 'laptop'), t('node-a', 'nlb'), t('web-1', 'node-a'), t('laptop', 'web-1', 'response')], 'r1')).toEqual(['laptop', 'nlb', 'node-a', 'web-1']);
   });
 });
+
+describe('commands in the trace', () => {
+  it('records each finished command line, where it ran and its exit status, for lesson goals to read', () => {
+    const { trace, shell } = directWorld();
+    run(shell, 'kubectl get pods');
+    expect(trace.records().filter((r) => r.kind === 'command')).toMatchObject([
+      { command: 'terminal', target: 'machine', why: 'ran `kubectl get pods` in the terminal (exit 1)' },
+    ]);
+  });
+});

@@ -75,10 +75,12 @@ export class Shell {
         if (typeof running.job === 'object') running.job.interrupt();
       },
     };
+    const where = this.where;
     const complete = (code: number): void => {
       if (done) return;
       done = true;
       exitCode = code;
+      if (line.trim() !== '') this.host.noteCommand?.(line, where.kind === 'pod' ? where.pod : 'machine', code);
       onDone(code);
     };
 

@@ -49,6 +49,9 @@ export function hostForWorld(world: WorldLike, hooks: TerminalHooks = world.term
     machine: DEFAULT_MACHINE,
     epochMs: DEFAULT_EPOCH_MS,
     hopsOf: (requestId) => hopsFromTrace(trace.records(), requestId),
+    // What the student typed is part of what happened: a lesson's goal check reads it from the trace.
+    noteCommand: (line, where, exitCode) =>
+      void trace.record({ kind: 'command', command: 'terminal', target: where, why: `ran \`${line}\` in the terminal (exit ${exitCode})` }),
     ...hooks,
     now: () => world.now,
     logs(components) {

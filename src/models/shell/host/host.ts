@@ -94,4 +94,6 @@ export interface TerminalHost {
   knownHosts?(): readonly string[];
   /** The components a request went through, in order, from the trace (for `curl -v`). */
   hopsOf?(requestId: string): readonly string[];
+  /** A command line finished (lesson goals can ask for one): `where` is `machine` or a pod's name. */
+  noteCommand?(line: string, where: string, exitCode: number): void;
 }
