@@ -18,6 +18,8 @@ export interface Chunk {
 export interface TerminalPlayer {
   readonly world: WorldLike;
   readonly playing: boolean;
+  /** False while the view shows an earlier moment than the world has reached. */
+  readonly live?: boolean;
   play(): void;
   pause(): void;
 }
@@ -63,6 +65,8 @@ export class TerminalSession {
     this.candidates = [];
     this.push('input', `${this.prompt}${line}\n`);
     if (line.trim() === '') return;
+    // The world only runs forward: commands answer for its present, whatever moment the view shows.
+    if (this.player.live === false) this.push('note', '(the view shows an earlier moment; the terminal answers for the present)\n');
     this.running = true;
     this.execution = this.shell.run(line, { out: (t) => this.push('out', t), err: (t) => this.push('err', t) }, () => this.finished());
     if (!this.execution.done && !this.player.playing) {

@@ -73,7 +73,7 @@ function run(env: CommandEnv, argv: readonly string[]): ReturnType<CommandDef['r
   const [sub, ...args] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
     io.out(USAGE);
-    return sub === undefined ? 0 : 0;
+    return 0;
   }
   if (!SUBCOMMANDS.includes(sub)) {
     if (NOT_SIMULATED.includes(sub)) {
