@@ -39,6 +39,7 @@ describe('the terminal in a direct world', () => {
     const records = trace.records();
     expect(records.find((x) => x.kind === 'request')).toMatchObject({ requestId: 'laptop#1', client: 'laptop', url: 'http://198.51.100.10/' });
     expect(records.flatMap((x) => (x.kind === 'deliver' ? [`${x.from}→${x.to}`] : []))).toEqual(['laptop→app', 'app→laptop']);
+    expect(records.filter((x) => x.kind === 'outcome')).toMatchObject([{ requestId: 'laptop#1', client: 'laptop', status: 200, result: 'ok', latencyMs: 70, servedBy: 'app' }]);
     expect(engine.now).toBe(1000);
   });
 
@@ -48,6 +49,15 @@ describe('the terminal in a direct world', () => {
     const r = run(shell, 'curl http://198.51.100.10/');
     engine.runUntil(1000);
     expect(r.all).toMatch(/^curl: \(7\) Failed to connect to 198\.51\.100\.10 port 80 after 50 ms: Couldn't connect to server\n$/);
+  });
+
+  it('gives an abandoned request its one outcome when curl is stopped', () => {
+    const { engine, trace, shell } = directWorld();
+    const r = run(shell, 'curl http://10.9.9.9/');
+    r.execution.interrupt();
+    engine.runUntil(200_000);
+    expect(r.code).toBe(130);
+    expect(trace.records().filter((x) => x.kind === 'outcome')).toMatchObject([{ requestId: 'laptop#1', result: 'timeout', status: 0 }]);
   });
 
   it('times out connecting to an address no component has', () => {

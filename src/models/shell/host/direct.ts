@@ -33,6 +33,14 @@ export const MACHINE_ID = 'laptop';
 interface Pending {
   readonly events: HttpEvents;
   readonly timer?: EventHandle;
+  readonly startedMs: number;
+}
+
+/** The outcome record's result for what curl got (one outcome per request, as for every client). */
+export function outcomeResult(result: HttpResult): 'ok' | 'error' | 'refused' | 'reset' | 'timeout' {
+  if (result.kind === 'response') return result.status >= 500 ? 'error' : 'ok';
+  if (result.failure === 'refused') return 'refused';
+  return result.failure === 'reset' || result.failure === 'empty' ? 'reset' : 'timeout';
 }
 
 export function directTerminal(parts: DirectWorldParts): TerminalHooks {
@@ -41,11 +49,22 @@ export function directTerminal(parts: DirectWorldParts): TerminalHooks {
   const linked = new Set<string>();
   let count = 0;
 
-  const settle = (requestId: string, result: HttpResult, connected: boolean): void => {
+  const settle = (requestId: string, result: HttpResult, connected: boolean, notify = true): void => {
     const p = pending.get(requestId);
     if (p === undefined) return;
     pending.delete(requestId);
     if (p.timer !== undefined) engine.cancel(p.timer);
+    trace.record({
+      kind: 'outcome',
+      requestId,
+      client: MACHINE_ID,
+      status: result.kind === 'response' ? result.status : 0,
+      result: outcomeResult(result),
+      latencyMs: engine.now - p.startedMs,
+      ...(result.kind === 'response' && result.servedBy !== undefined ? { servedBy: result.servedBy } : {}),
+      why: result.kind === 'response' ? `the terminal's curl got ${result.status}` : (result.why ?? `the terminal's curl failed: ${result.failure}`),
+    });
+    if (!notify) return;
     if (connected) p.events.connected();
     p.events.done(result);
   };
@@ -77,7 +96,7 @@ export function directTerminal(parts: DirectWorldParts): TerminalHooks {
       const timer = Number.isFinite(limit)
         ? engine.schedule(limit, () => settle(requestId, { kind: 'failure', requestId, failure: server === undefined ? 'connect-timeout' : 'timeout', why: server === undefined ? `no route to ${call.connectIp}: no component has that address` : `no answer within ${limit} ms` }, false), `terminal timeout ${requestId}`)
         : undefined;
-      pending.set(requestId, { events, ...(timer === undefined ? {} : { timer }) });
+      pending.set(requestId, { events, startedMs: engine.now, ...(timer === undefined ? {} : { timer }) });
       if (server !== undefined && server.port !== call.connectPort) {
         // Nothing listens on that port: the host's kernel answers the SYN with a reset one round trip later.
         engine.schedule(2 * (parts.linkMs ?? 25), () => settle(requestId, { kind: 'failure', requestId, failure: 'refused', why: `nothing listens on ${call.connectIp}:${call.connectPort}` }, false), `terminal refused ${requestId}`);
@@ -88,11 +107,8 @@ export function directTerminal(parts: DirectWorldParts): TerminalHooks {
         }
         network.send(MACHINE_ID, server.id, { type: 'request', request: { id: requestId, method: call.method, path: call.target, host } });
       }
-      return () => {
-        const p = pending.get(requestId);
-        if (p?.timer !== undefined) engine.cancel(p.timer);
-        pending.delete(requestId);
-      };
+      // Ctrl-C: curl gives up; the request still gets its one outcome.
+      return () => settle(requestId, { kind: 'failure', requestId, failure: 'timeout', why: 'the student stopped curl (Ctrl-C) before an answer came' }, false, false);
     },
   };
 }
