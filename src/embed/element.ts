@@ -14,6 +14,7 @@ import Embed from './Embed.svelte';
 import { emitOn, type Emit } from './events';
 import { parseFault } from './faults';
 import { addHostSheets } from './host-styles';
+import { registerBundledLessons } from './lessons';
 import { EmbedModel } from './model.svelte';
 import { ATTRIBUTES, needsReload, parseOptions, type AttributeName, type EmbedOptions } from './options';
 import { openSession } from './open';
@@ -22,6 +23,7 @@ import type { LessonStep } from './sources';
 import { serveSheets } from './styles';
 
 addHostSheets();
+registerBundledLessons();
 
 /**
  * Settles once the page's deferred and module scripts have run (they run

@@ -43,11 +43,41 @@ test('the demo article runs its labs independently of each other', async ({ page
   await expect(inline.locator('[data-component="laptop"]')).toHaveCount(0);
 });
 
-test('a lesson that does not exist yet says so in the page, not a blank box', async ({ page }) => {
+test('a lesson step shows where it is in the lesson and its text; a lesson that does not exist says so', async ({ page }) => {
   await page.goto(DEMO);
-  const alert = page.locator('#lesson-lab').getByRole('alert');
-  await expect(alert).toContainText('Lesson "load-balancing" not found');
-  await expect(alert).toContainText('Expected lesson="…"');
+  const lesson = page.locator('#lesson-lab');
+  await expect(lesson.getByText('one-server · step 2 of 2')).toBeVisible();
+  await expect(lesson.getByText('The server crashes', { exact: true })).toBeVisible();
+  // The step's Markdown, rendered: bold text is an element, not asterisks.
+  await expect(lesson.locator('strong', { hasText: 't = 10 s' })).toBeVisible();
+
+  await page.evaluate(() => {
+    const missing = document.createElement('traffic-lab');
+    missing.id = 'missing';
+    missing.setAttribute('lesson', 'no-such-lesson');
+    document.querySelector('article')?.append(missing);
+  });
+  const alert = page.locator('#missing').getByRole('alert');
+  await expect(alert).toContainText('Lesson "no-such-lesson" not found');
+  await expect(alert).toContainText('No lesson is called "no-such-lesson"');
+});
+
+test('a lesson step tells the page when its goals are met', async ({ page }) => {
+  await page.goto(DEMO);
+  const lesson = page.locator('#lesson-lab');
+  const progress = page.locator('#progress');
+  await expect(progress.locator('[data-lab="lesson-lab"][data-event="trafficlab:stepchange"]')).toContainText('"lesson":"one-server","step":2');
+  // The step crashes the app at 10 s; recovering it at 15 s meets both goals, checked when the run reaches 40 s.
+  await lesson.evaluate((el) => {
+    const lab = el as HTMLElement & { pause(): void; seek(ms: number): void; inject(f: unknown): void };
+    lab.pause();
+    lab.seek(15_000);
+    lab.inject({ kind: 'recover', target: 'app' });
+    lab.seek(41_000);
+  });
+  const goals = progress.locator('[data-lab="lesson-lab"][data-event="trafficlab:goal"]');
+  await expect(goals).toHaveCount(2);
+  await expect(goals.first()).toContainText('"lesson":"one-server","step":2');
 });
 
 test("the labs' events reach the page, and the JavaScript API drives a lab", async ({ page }) => {
@@ -55,7 +85,7 @@ test("the labs' events reach the page, and the JavaScript API drives a lab", asy
   const progress = page.locator('#progress');
   await expect(progress.locator('[data-lab="inline-lab"][data-event="trafficlab:ready"]')).toHaveCount(1);
   await expect(progress.locator('[data-lab="file-lab"][data-event="trafficlab:ready"]')).toHaveCount(1);
-  await expect(progress.locator('[data-lab="lesson-lab"][data-event="trafficlab:error"]')).toHaveCount(1);
+  await expect(progress.locator('[data-lab="lesson-lab"][data-event="trafficlab:ready"]')).toHaveCount(1);
   await expect(progress.locator('[data-lab="inline-lab"][data-event="trafficlab:ready"]')).toContainText('"seed":7');
 
   // pause() and seek() from a script.
