@@ -1,0 +1,303 @@
+/**
+ * The fault catalogue: every fault and repair an instructor can give, as
+ * registered data (the shape of Excalidraw's actions). Each entry says what
+ * it is, which parts of the world it can hit (computed from the snapshot
+ * and the scenario), and which world command(s) it gives; `perform` turns a
+ * plan into the plan with the fault given now, `schedule` into the plan with
+ * it prepared for a virtual time (and its repair after `forMs`).
+ *
+ * An entry names the `World.inject` kind it needs. The world grows the kinds
+ * it accepts (`commandTable`); an entry whose kind the world does not accept
+ * yet is listed as unavailable, with the kind it waits for, instead of
+ * failing when pressed.
+ */
+import type { Scenario, WorldSnapshot } from '../../scenario';
+import type { Command, RunPlan, Scheduled } from './plan';
+import { give, scheduleCommands } from './plan';
+
+/** Something a fault can hit: a component id, a node name, an AZ, a DNS name, a link. */
+export interface Target {
+  readonly id: string;
+  /** What the menu shows. */
+  readonly label: string;
+}
+
+/** A number a fault takes besides its target (slow's extra latency, a TTL, a replica count). */
+export interface OptionDef {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: 'ms' | 's' | 'count';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface FaultDef {
+  /** Stable id, used in links and hotkeys. */
+  readonly id: string;
+  readonly name: string;
+  /** One sentence: what it does to the target, as a student would see it. */
+  readonly description: string;
+  readonly role: 'fault' | 'repair';
+  /** The `World.inject` kind it gives. */
+  readonly kind: string;
+  /** The id of the catalogue entry that undoes it, when there is one. */
+  readonly repair?: string;
+  readonly options?: readonly OptionDef[];
+  /** What it can hit in this world, now. */
+  targets(world: TargetSource): Target[];
+}
+
+/** What targets are computed from. */
+export interface TargetSource {
+  readonly snapshot: WorldSnapshot;
+  readonly scenario: Scenario;
+}
+
+type Kind = string;
+
+/** Components of these kinds, labelled by their label and id. */
+function components(...kinds: Kind[]): (w: TargetSource) => Target[] {
+  return (w) =>
+    w.snapshot.components
+      .filter((c) => kinds.includes(c.kind))
+      .map((c) => ({ id: c.id, label: c.label === '' || c.label === c.id ? c.id : `${c.label} (${c.id})` }));
+}
+
+/** nginx pods come first for "kill": the course's question is what losing one does. */
+function pods(w: TargetSource): Target[] {
+  const all = components('pod')(w);
+  const nginx = all.filter((t) => t.id.includes('nginx'));
+  return [...nginx, ...all.filter((t) => !t.id.includes('nginx'))];
+}
+
+function nodes(w: TargetSource): Target[] {
+  const fromSnapshot = components('node')(w);
+  if (fromSnapshot.length > 0) return fromSnapshot;
+  return (w.scenario.cluster?.nodes ?? []).map((n) => ({ id: n.name, label: `${n.name} (${n.az})` }));
+}
+
+function zones(w: TargetSource): Target[] {
+  const azs = [...new Set((w.scenario.cluster?.nodes ?? []).map((n) => n.az))];
+  return azs.map((az) => ({ id: az, label: az }));
+}
+
+function dnsNames(w: TargetSource): Target[] {
+  return (w.scenario.dns?.zones ?? []).flatMap((z) => z.records.map((r) => ({ id: r.name, label: `${r.name} (${r.kind})` })));
+}
+
+function deployments(w: TargetSource): Target[] {
+  return (w.scenario.cluster?.deployments ?? []).map((d) => ({ id: d.metadata.name, label: `Deployment ${d.metadata.name}` }));
+}
+
+function loadBalancers(w: TargetSource): Target[] {
+  return (w.scenario.cluster?.loadBalancers ?? []).map((lb) => ({ id: lb.service, label: `NLB of ${lb.service}` }));
+}
+
+/** Links as `from|to`, from the snapshot's links. */
+function links(w: TargetSource): Target[] {
+  return w.snapshot.links.map((l) => ({ id: `${l.from}|${l.to}`, label: `${l.from} ↔ ${l.to}` }));
+}
+
+const PROCESSES = components('server', 'machine', 'pod');
+
+/** The catalogue, in menu order (which is also hotkey order). */
+export const CATALOGUE: readonly FaultDef[] = [
+  {
+    id: 'crash',
+    name: 'Crash',
+    description: 'Kill the process: requests it holds are reset, new connections are refused (a pod restarts, with CrashLoopBackOff if it keeps failing).',
+    role: 'fault',
+    kind: 'crash',
+    repair: 'recover',
+    targets: PROCESSES,
+  },
+  {
+    id: 'hang',
+    name: 'Hang',
+    description: 'The process accepts connections and never answers: clients and proxies wait for their timeouts.',
+    role: 'fault',
+    kind: 'hang',
+    repair: 'recover',
+    targets: PROCESSES,
+  },
+  {
+    id: 'slow',
+    name: 'Slow down',
+    description: 'Every response comes later by the given time.',
+    role: 'fault',
+    kind: 'slow',
+    repair: 'recover',
+    options: [{ key: 'byMs', label: 'extra latency', unit: 'ms', default: 500, min: 1, max: 600_000 }],
+    targets: PROCESSES,
+  },
+  {
+    id: 'unhealthy',
+    name: 'Fail /health only',
+    description: 'GET /health answers 500 while real traffic is still served: probes and health checks take it out.',
+    role: 'fault',
+    kind: 'unhealthy',
+    repair: 'heal',
+    targets: PROCESSES,
+  },
+  {
+    id: 'kill',
+    name: 'Delete pod',
+    description: 'Delete the pod (kubectl delete pod): its Deployment starts a replacement, with a new IP.',
+    role: 'fault',
+    kind: 'kill',
+    targets: pods,
+  },
+  {
+    id: 'drain',
+    name: 'Drain node',
+    description: 'Cordon the node and evict its pods: they are rescheduled on the other nodes.',
+    role: 'fault',
+    kind: 'drain',
+    repair: 'uncordon',
+    targets: nodes,
+  },
+  {
+    id: 'lose-az',
+    name: 'Lose an AZ',
+    description: 'Everything in the availability zone becomes unreachable: its NLB node, its Kubernetes nodes and their pods.',
+    role: 'fault',
+    kind: 'lose-az',
+    repair: 'restore-az',
+    targets: zones,
+  },
+  {
+    id: 'dns-ttl',
+    name: 'Change DNS TTL',
+    description: 'Set the TTL of a DNS record: caches keep the old answer until it expires.',
+    role: 'fault',
+    kind: 'dns-ttl',
+    options: [{ key: 'ttlS', label: 'TTL', unit: 's', default: 300, min: 0, max: 86_400 }],
+    targets: dnsNames,
+  },
+  {
+    id: 'scale',
+    name: 'Scale Deployment',
+    description: 'Set the replica count of a Deployment (kubectl scale): pods are started or terminated.',
+    role: 'fault',
+    kind: 'scale',
+    options: [{ key: 'replicas', label: 'replicas', unit: 'count', default: 1, min: 0, max: 50 }],
+    targets: deployments,
+  },
+  {
+    id: 'nlb-health',
+    name: 'NLB health check',
+    description: 'Change the NLB target group health check interval: slower checks notice a dead target later.',
+    role: 'fault',
+    kind: 'nlb-health-check',
+    options: [{ key: 'intervalS', label: 'interval', unit: 's', default: 30, min: 5, max: 300 }],
+    targets: loadBalancers,
+  },
+  {
+    id: 'cut-link',
+    name: 'Cut link',
+    description: 'Packets on the link between the two are lost, in both directions.',
+    role: 'fault',
+    kind: 'cut-link',
+    repair: 'restore-link',
+    targets: links,
+  },
+  {
+    id: 'recover',
+    name: 'Recover',
+    description: 'Start the process again, answering normally (undoes crash, hang and slow).',
+    role: 'repair',
+    kind: 'recover',
+    targets: PROCESSES,
+  },
+  {
+    id: 'heal',
+    name: 'Heal /health',
+    description: 'GET /health answers 200 again.',
+    role: 'repair',
+    kind: 'heal',
+    targets: PROCESSES,
+  },
+  {
+    id: 'uncordon',
+    name: 'Uncordon node',
+    description: 'The node takes new pods again.',
+    role: 'repair',
+    kind: 'uncordon',
+    targets: nodes,
+  },
+  {
+    id: 'restore-az',
+    name: 'Restore AZ',
+    description: 'The availability zone is reachable again.',
+    role: 'repair',
+    kind: 'restore-az',
+    targets: zones,
+  },
+  {
+    id: 'restore-link',
+    name: 'Restore link',
+    description: 'The link carries packets again.',
+    role: 'repair',
+    kind: 'restore-link',
+    targets: links,
+  },
+];
+
+/** The entry with this id, or undefined. */
+export function faultById(id: string): FaultDef | undefined {
+  return CATALOGUE.find((f) => f.id === id);
+}
+
+/** Whether the world accepts the entry's command kind. */
+export function isAvailable(def: FaultDef, accepted: ReadonlySet<string>): boolean {
+  return accepted.has(def.kind);
+}
+
+/** Options as given, with defaults filled in and values clamped to their range. */
+export function optionValues(def: FaultDef, given: Readonly<Record<string, number>> = {}): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const o of def.options ?? []) {
+    const v = given[o.key];
+    out[o.key] = v === undefined || !Number.isFinite(v) ? o.default : Math.min(o.max, Math.max(o.min, v));
+  }
+  return out;
+}
+
+/** The world command this entry gives to `target`. */
+export function commandFor(def: FaultDef, target: string, options: Readonly<Record<string, number>> = {}): Command {
+  return { kind: def.kind, target, ...optionValues(def, options) };
+}
+
+/** Give the fault now: the plan with the command added at (`atMs`, after `events` engine events). */
+export function perform(plan: RunPlan, def: FaultDef, target: string, at: { atMs: number; events: number }, options?: Readonly<Record<string, number>>): RunPlan {
+  return give(plan, commandFor(def, target, options), at.atMs, at.events);
+}
+
+/**
+ * Prepare the fault for virtual time `atMs`; with `forMs`, its repair
+ * follows that much later (an entry without a repair ignores `forMs`).
+ */
+export function schedule(
+  plan: RunPlan,
+  def: FaultDef,
+  target: string,
+  atMs: number,
+  options?: Readonly<Record<string, number>>,
+  forMs?: number,
+): RunPlan {
+  const entries: Scheduled[] = [{ atMs, command: commandFor(def, target, options) }];
+  const repair = def.repair === undefined ? undefined : faultById(def.repair);
+  if (repair !== undefined && forMs !== undefined && forMs > 0) entries.push({ atMs: atMs + forMs, command: commandFor(repair, target) });
+  return scheduleCommands(plan, entries);
+}
+
+/** A command in words for lists and the projector: "crash app", "slow api-1 by 500 ms". */
+export function describeCommand(command: Command): string {
+  const def = CATALOGUE.find((f) => f.kind === command.kind);
+  const name = def?.name.toLowerCase() ?? command.kind;
+  const extras = Object.entries(command)
+    .filter(([k]) => k !== 'kind' && k !== 'target')
+    .map(([k, v]) => `${k.replace(/(Ms|S)$/, '')} ${String(v)}${k.endsWith('Ms') ? ' ms' : k.endsWith('S') ? ' s' : ''}`);
+  return [name, command.target.replace('|', ' ↔ '), ...extras].join(' ');
+}

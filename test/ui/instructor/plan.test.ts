@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { addAsk, give, rewritesHistory, scheduleCommands, unschedule, withScenario } from '../../../src/ui/instructor/plan';
+import { helloPlan } from './helpers';
+
+const crash = { kind: 'crash', target: 'app' };
+const recover = { kind: 'recover', target: 'app' };
+
+describe('run plan', () => {
+  it('keeps commands given in order, including two at the same moment', () => {
+    let plan = give(helloPlan(), crash, 1_000, 10);
+    plan = give(plan, recover, 1_000, 10);
+    plan = give(plan, crash, 2_000, 20);
+    expect(plan.given.map((g) => [g.atMs, g.command.kind])).toEqual([
+      [1_000, 'crash'],
+      [1_000, 'recover'],
+      [2_000, 'crash'],
+    ]);
+  });
+
+  it('drops the commands given after a moment when a command is given at that moment (a new history)', () => {
+    let plan = give(helloPlan(), crash, 1_000, 10);
+    plan = give(plan, recover, 5_000, 50);
+    expect(rewritesHistory(plan, 3_000, 30)).toBe(true);
+    expect(rewritesHistory(plan, 6_000, 60)).toBe(false);
+    plan = give(plan, recover, 3_000, 30);
+    expect(plan.given.map((g) => g.atMs)).toEqual([1_000, 3_000]);
+  });
+
+  it('keeps the schedule in time order, later additions after earlier ones at the same time', () => {
+    let plan = scheduleCommands(helloPlan(), [{ atMs: 5_000, command: crash }]);
+    plan = scheduleCommands(plan, [
+      { atMs: 1_000, command: crash },
+      { atMs: 5_000, command: recover },
+    ]);
+    expect(plan.schedule.map((s) => [s.atMs, s.command.kind])).toEqual([
+      [1_000, 'crash'],
+      [5_000, 'crash'],
+      [5_000, 'recover'],
+    ]);
+    expect(unschedule(plan, 0).schedule.map((s) => s.atMs)).toEqual([5_000, 5_000]);
+  });
+
+  it('forgets event counts after an edit, since the run before each command changed', () => {
+    const plan = withScenario(give(helloPlan(), crash, 1_000, 10), 'name: edited\n');
+    expect(plan.scenario).toBe('name: edited\n');
+    expect(plan.given).toEqual([{ atMs: 1_000, command: crash }]);
+  });
+
+  it('orders questions by time', () => {
+    const plan = addAsk(addAsk(helloPlan(), { atMs: 9_000, question: 'b' }), { atMs: 2_000, question: 'a' });
+    expect(plan.asks.map((a) => a.question)).toEqual(['a', 'b']);
+  });
+});
