@@ -15,8 +15,8 @@ function directWorld() {
   );
   network.attach(server);
   const terminal = directTerminal({ engine, trace, network, servers: [{ id: 'app', address: '198.51.100.10', port: 80 }] });
-  const world = { get now() { return engine.now; }, trace, terminal };
-  return { engine, trace, server, world, shell: new Shell(hostForWorld(world), COMMANDS) };
+  const world = { get now() { return engine.now; }, trace, terminal: terminal.hooks };
+  return { engine, trace, server, world, terminal, shell: new Shell(hostForWorld(world), COMMANDS) };
 }
 
 function run(shell: Shell, line: string) {
@@ -28,7 +28,8 @@ function run(shell: Shell, line: string) {
 
 describe('the terminal in a direct world', () => {
   it('sends curl as a real request: a request record, packets on a link, and the answer in virtual time', () => {
-    const { engine, trace, shell } = directWorld();
+    const { engine, trace, shell, terminal } = directWorld();
+    expect(terminal.components()).toEqual([]);
     const r = run(shell, 'curl -v http://198.51.100.10/');
     expect(r.execution.done).toBe(false);
     engine.runUntil(1000);
@@ -40,6 +41,7 @@ describe('the terminal in a direct world', () => {
     expect(records.find((x) => x.kind === 'request')).toMatchObject({ requestId: 'laptop#1', client: 'laptop', url: 'http://198.51.100.10/' });
     expect(records.flatMap((x) => (x.kind === 'deliver' ? [`${x.from}→${x.to}`] : []))).toEqual(['laptop→app', 'app→laptop']);
     expect(records.filter((x) => x.kind === 'outcome')).toMatchObject([{ requestId: 'laptop#1', client: 'laptop', status: 200, result: 'ok', latencyMs: 70, servedBy: 'app' }]);
+    expect(terminal.components()).toEqual([{ id: 'laptop', kind: 'client', label: 'your terminal', address: '192.0.2.10', state: 'idle', counters: { issued: 1, answered: 1 } }]);
     expect(engine.now).toBe(1000);
   });
 

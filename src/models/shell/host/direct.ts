@@ -43,11 +43,18 @@ export function outcomeResult(result: HttpResult): 'ok' | 'error' | 'refused' | 
   return result.failure === 'reset' || result.failure === 'empty' ? 'reset' : 'timeout';
 }
 
-export function directTerminal(parts: DirectWorldParts): TerminalHooks {
+/** The hooks, and the machine as a component once it has sent something (for the world's snapshot). */
+export interface DirectTerminal {
+  readonly hooks: TerminalHooks;
+  components(): { id: string; kind: 'client'; label: string; address: string; state: string; counters: Record<string, number> }[];
+}
+
+export function directTerminal(parts: DirectWorldParts): DirectTerminal {
   const { engine, trace, network } = parts;
   const pending = new Map<string, Pending>();
   const linked = new Set<string>();
   let count = 0;
+  let answered = 0;
 
   const settle = (requestId: string, result: HttpResult, connected: boolean, notify = true): void => {
     const p = pending.get(requestId);
@@ -64,6 +71,7 @@ export function directTerminal(parts: DirectWorldParts): TerminalHooks {
       ...(result.kind === 'response' && result.servedBy !== undefined ? { servedBy: result.servedBy } : {}),
       why: result.kind === 'response' ? `the terminal's curl got ${result.status}` : (result.why ?? `the terminal's curl failed: ${result.failure}`),
     });
+    if (result.kind === 'response') answered++;
     if (!notify) return;
     if (connected) p.events.connected();
     p.events.done(result);
@@ -84,7 +92,7 @@ export function directTerminal(parts: DirectWorldParts): TerminalHooks {
   };
   network.attach(machine);
 
-  return {
+  const hooks: TerminalHooks = {
     machine: { ...DEFAULT_MACHINE, hostname: MACHINE_ID },
     knownHosts: () => parts.servers.map((s) => (s.port === 80 ? s.address : `${s.address}:${s.port}`)),
     http(call: HttpCall, events: HttpEvents) {
@@ -110,5 +118,13 @@ export function directTerminal(parts: DirectWorldParts): TerminalHooks {
       // Ctrl-C: curl gives up; the request still gets its one outcome.
       return () => settle(requestId, { kind: 'failure', requestId, failure: 'timeout', why: 'the student stopped curl (Ctrl-C) before an answer came' }, false, false);
     },
+  };
+  return {
+    hooks,
+    // The machine joins the diagram with its first link, so a world whose terminal is unused looks as its scenario says.
+    components: () =>
+      linked.size === 0
+        ? []
+        : [{ id: MACHINE_ID, kind: 'client', label: 'your terminal', address: DEFAULT_MACHINE.ip, state: pending.size > 0 ? 'active' : 'idle', counters: { issued: count, answered } }],
   };
 }

@@ -15,4 +15,4 @@ export type {
 } from './cluster';
 export type { DnsLookup, DnsAnswerRecord, HttpCall, HttpEvents, HttpResult, HttpFailure } from './net';
 export { hostForWorld, hopsFromTrace, DEFAULT_MACHINE, DEFAULT_EPOCH_MS, type TerminalHooks, type WorldLike } from './from-world';
-export { directTerminal, MACHINE_ID, type DirectWorldParts } from './direct';
+export { directTerminal, MACHINE_ID, outcomeResult, type DirectWorldParts, type DirectTerminal } from './direct';
