@@ -10,12 +10,11 @@ import { linkHorizontal, scaleBand } from 'd3';
 import type { ComponentSnapshot, LinkSnapshot } from '../../scenario';
 import { columnTitle, placeComponent } from './tiers';
 
-export const BOX = { width: 156, height: 64 } as const;
-const ROW = BOX.height + 16;
-const GROUP_PAD = 10;
-const GROUP_LABEL = 18;
-const LANE_LABEL = 24;
-const COLUMN_STEP = BOX.width + 64;
+export const BOX = { width: 156, height: 56 } as const;
+const ROW = BOX.height + 14;
+const GROUP_PAD = 8;
+const LANE_LABEL = 26;
+const COLUMN_STEP = BOX.width + 56;
 const MARGIN = 16;
 const HEADER = 24;
 
@@ -59,73 +58,68 @@ export interface Layout {
   links: LinkPath[];
   /** Availability zones (and the lane outside them, when it has a title). */
   lanes: Area[];
-  /** Service groups. */
+  /** Service groups: one band per Service, across the zones its pods run in. */
   groups: Area[];
   /** Column headings: x is the column's centre. */
   columns: { key: number; title: string; x: number }[];
 }
 
-interface Cell {
-  /** Components by group, groups in first-seen order. */
-  groups: Map<string, ComponentSnapshot[]>;
-}
-
-function cellHeight(cell: Cell): number {
-  let h = 0;
-  for (const [group, members] of cell.groups) h += members.length * ROW + (group === '' ? 0 : GROUP_LABEL + GROUP_PAD * 2);
-  return h;
-}
-
-/** Lay out components in columns and zone lanes, and the links between them. */
+/**
+ * Lay out components and the links between them. A column whose components
+ * belong to groups (a Service's pods) splits into one sub-column per group,
+ * so the pods of one Service line up across the zone lanes and the picture
+ * grows wider rather than taller.
+ */
 export function layoutDiagram(components: readonly ComponentSnapshot[], links: readonly LinkSnapshot[]): Layout {
   const placed = components.map((c) => ({ c, p: placeComponent(c) }));
-  const usedColumns = [...new Set(placed.map((x) => x.p.column))].sort((a, b) => a - b);
+  // Slots: (column, group) pairs, by column, then groups in the order first seen.
+  const slotKeys: string[] = [];
+  const slotOf = (col: number, group: string): string => `${String(col).padStart(3, '0')}\u0000${group}`;
+  for (const { p } of [...placed].sort((a, b) => a.p.column - b.p.column)) {
+    const key = slotOf(p.column, p.group);
+    if (!slotKeys.includes(key)) slotKeys.push(key);
+  }
   const laneKeys = [...new Set(placed.map((x) => x.p.lane))].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)));
-  const x = scaleBand<number>()
-    .domain(usedColumns)
-    .range([MARGIN, MARGIN + usedColumns.length * COLUMN_STEP])
-    .paddingInner(0);
-  const cells = new Map<string, Cell>();
+  const x = scaleBand<string>()
+    .domain(slotKeys)
+    .range([MARGIN, MARGIN + slotKeys.length * COLUMN_STEP]);
+  const cells = new Map<string, ComponentSnapshot[]>();
   for (const { c, p } of placed) {
-    const key = `${p.lane}\u0000${p.column}`;
-    let cell = cells.get(key);
-    if (cell === undefined) cells.set(key, (cell = { groups: new Map() }));
-    const members = cell.groups.get(p.group) ?? [];
-    members.push(c);
-    cell.groups.set(p.group, members);
+    const key = `${p.lane}\u0001${slotOf(p.column, p.group)}`;
+    cells.set(key, [...(cells.get(key) ?? []), c]);
   }
 
   const zoned = laneKeys.some((k) => k !== '');
+  const grouped = placed.some((x) => x.p.group !== '');
   const nodes: NodeBox[] = [];
   const lanes: Area[] = [];
-  const groups: Area[] = [];
   let top = MARGIN + HEADER;
   for (const lane of laneKeys) {
-    const label = lane === '' ? '' : `Availability zone ${lane}`;
-    const labelSpace = zoned ? LANE_LABEL : 0;
-    const heights = usedColumns.map((col) => cellHeight(cells.get(`${lane}\u0000${col}`) ?? { groups: new Map() }));
-    const laneHeight = labelSpace + Math.max(ROW, ...heights) + 8;
-    for (const col of usedColumns) {
-      const cell = cells.get(`${lane}\u0000${col}`);
-      if (cell === undefined) continue;
-      const cx = (x(col) ?? 0) + COLUMN_STEP / 2;
-      let y = top + labelSpace + (laneHeight - labelSpace - cellHeight(cell)) / 2;
-      for (const [group, members] of cell.groups) {
-        const boxed = group !== '';
-        const groupTop = y;
-        if (boxed) y += GROUP_LABEL + GROUP_PAD;
-        for (const c of members) {
-          nodes.push({ id: c.id, x: cx, y: y + ROW / 2, width: BOX.width, height: BOX.height, component: c });
-          y += ROW;
-        }
-        if (boxed) {
-          y += GROUP_PAD;
-          groups.push({ key: `${lane}/${col}/${group}`, label: group, x: cx - BOX.width / 2 - GROUP_PAD, y: groupTop, width: BOX.width + GROUP_PAD * 2, height: y - groupTop });
-        }
+    const labelSpace = zoned || grouped ? LANE_LABEL : 0;
+    const tallest = Math.max(1, ...slotKeys.map((slot) => cells.get(`${lane}\u0001${slot}`)?.length ?? 0));
+    const laneHeight = labelSpace + tallest * ROW + 6;
+    for (const slot of slotKeys) {
+      const members = cells.get(`${lane}\u0001${slot}`) ?? [];
+      const cx = (x(slot) ?? 0) + COLUMN_STEP / 2;
+      let y = top + labelSpace + ((tallest - members.length) * ROW) / 2;
+      for (const c of members) {
+        nodes.push({ id: c.id, x: cx, y: y + ROW / 2, width: BOX.width, height: BOX.height, component: c });
+        y += ROW;
       }
     }
-    if (zoned) lanes.push({ key: lane, label, x: MARGIN / 2, y: top, width: usedColumns.length * COLUMN_STEP + MARGIN, height: laneHeight });
+    if (zoned) lanes.push({ key: lane, label: lane === '' ? '' : `Availability zone ${lane}`, x: MARGIN / 2, y: top, width: slotKeys.length * COLUMN_STEP + MARGIN, height: laneHeight });
     top += laneHeight + (zoned ? 8 : 0);
+  }
+
+  const groups: Area[] = [];
+  for (const slot of slotKeys) {
+    const group = slot.split('\u0000')[1] ?? '';
+    if (group === '') continue;
+    const members = nodes.filter((n) => slotOf(placeComponent(n.component).column, placeComponent(n.component).group) === slot);
+    const y0 = Math.min(...members.map((n) => n.y - n.height / 2)) - GROUP_PAD - 14;
+    const y1 = Math.max(...members.map((n) => n.y + n.height / 2)) + GROUP_PAD;
+    const cx = (x(slot) ?? 0) + COLUMN_STEP / 2;
+    groups.push({ key: slot, label: group, x: cx - BOX.width / 2 - GROUP_PAD, y: y0, width: BOX.width + GROUP_PAD * 2, height: y1 - y0 });
   }
 
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -136,15 +130,11 @@ export function layoutDiagram(components: readonly ComponentSnapshot[], links: r
     if (a === undefined || b === undefined) continue;
     paths.push(linkPath(link, a, b));
   }
-  return {
-    width: MARGIN * 2 + usedColumns.length * COLUMN_STEP,
-    height: top + MARGIN,
-    nodes,
-    links: paths,
-    lanes,
-    groups,
-    columns: usedColumns.map((col) => ({ key: col, title: columnTitle(col), x: (x(col) ?? 0) + COLUMN_STEP / 2 })),
-  };
+  const columns = [...new Set(placed.map((p) => p.p.column))].sort((a, b) => a - b).map((col) => {
+    const xs = slotKeys.filter((k) => k.startsWith(`${String(col).padStart(3, '0')}\u0000`)).map((k) => (x(k) ?? 0) + COLUMN_STEP / 2);
+    return { key: col, title: columnTitle(col), x: (Math.min(...xs) + Math.max(...xs)) / 2 };
+  });
+  return { width: MARGIN * 2 + slotKeys.length * COLUMN_STEP, height: top + MARGIN, nodes, links: paths, lanes, groups, columns };
 }
 
 const horizontal = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();

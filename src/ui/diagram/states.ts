@@ -32,11 +32,11 @@ const RULES: readonly [RegExp, StateCategory][] = [
   [/crash.?loop|back.?off/i, 'crashloop'],
   [/down|crash|dead|stopped|terminated|lost|fail(ed)?$|killed|oom|refus/i, 'down'],
   [/drain|terminating|deregister/i, 'draining'],
-  [/unhealthy|unavailable|error|degraded|hang|slow/i, 'unhealthy'],
+  [/unhealthy|unavailable|error|degraded|hang|slow|out of dns/i, 'unhealthy'],
   [/not.?ready|unready|pending|initial/i, 'not-ready'],
   [/start|creating|booting|init/i, 'starting'],
   [/idle|waiting|done|finished/i, 'idle'],
-  [/healthy|ready|up|running|active|serving|ok|available/i, 'healthy'],
+  [/healthy|ready|up|running|active|serving|ok|available|in dns/i, 'healthy'],
 ];
 
 /** The category of a machine state value such as `up`, `crashed`, `CrashLoopBackOff`, `draining`. */
@@ -45,9 +45,14 @@ export function stateCategory(state: string): StateCategory {
   return 'healthy';
 }
 
-/** How to draw a state. */
-export function stateLook(state: string): StateLook {
-  const category = stateCategory(state);
+/**
+ * How to draw a state. A pod that is Running but whose `ready` counter is 0
+ * is not ready (its readiness probe has not passed): `kubectl get pods`
+ * shows that as READY 0/1 beside STATUS Running, and so does this.
+ */
+export function stateLook(state: string, counters: Readonly<Record<string, number>> = {}): StateLook {
+  let category = stateCategory(state);
+  if (category === 'healthy' && counters.ready === 0) category = 'not-ready';
   return { category, ...LOOKS[category] };
 }
 

@@ -46,11 +46,20 @@ export function columnOf(kind: string): number {
 /** Column, lane and group of a component. */
 export function placeComponent(c: ComponentSnapshot): Placement {
   const kind = extra(c, 'role') ?? c.kind;
+  // A pod that runs nginx is not a backend: its role moves it to the nginx column.
   return {
     column: columnOf(kind),
     lane: extra(c, 'az') ?? extra(c, 'zone') ?? '',
-    group: extra(c, 'service') ?? extra(c, 'group') ?? '',
+    group: groupLabel(c),
   };
+}
+
+/** Words over a group box: `Service api-service` when a Service selects the pods, else `app api`. */
+export function groupLabel(c: ComponentSnapshot): string {
+  const service = extra(c, 'service');
+  if (service !== undefined) return `Service ${service}`;
+  const group = extra(c, 'group') ?? extra(c, 'app');
+  return group === undefined ? '' : `app ${group}`;
 }
 
 /** The title over a column. */

@@ -38,12 +38,18 @@ describe('layoutDiagram', () => {
     expect(y.browser).toBeLessThan(laneA?.y ?? 0);
   });
 
-  it('boxes the pods of one Service together, within each zone', () => {
+  it('lines up the pods of one Service in a band of their own, across the zones', () => {
     const layout = layoutDiagram(fullPath, []);
-    expect(layout.groups.map((g) => g.label).sort()).toEqual(['api', 'api', 'auth']);
-    const api1 = layout.nodes.find((n) => n.id === 'api-1');
-    const box = layout.groups.find((g) => g.label === 'api' && api1 !== undefined && api1.y > g.y && api1.y < g.y + g.height);
-    expect(box).toBeDefined();
+    expect(layout.groups.map((g) => g.label)).toEqual(['Service api', 'Service auth']);
+    const at = (id: string) => layout.nodes.find((n) => n.id === id);
+    expect(at('api-1')?.x).toBe(at('api-2')?.x);
+    expect(at('auth-1')?.x).not.toBe(at('api-1')?.x);
+    const band = layout.groups[0];
+    for (const id of ['api-1', 'api-2']) {
+      const n = at(id);
+      expect(n !== undefined && band !== undefined && n.y > band.y && n.y < band.y + band.height, id).toBe(true);
+    }
+    expect(layout.columns.filter((c) => c.title === 'Backends')).toHaveLength(1);
   });
 
   it('never overlaps two boxes', () => {

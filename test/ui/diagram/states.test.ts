@@ -14,8 +14,20 @@ describe('stateCategory', () => {
   });
 
   it('tells every category by icon and outline as well as words', () => {
-    const looks = ['up', 'unhealthy', 'draining', 'NotReady', 'CrashLoopBackOff', 'crashed'].map(stateLook);
+    const looks = ['up', 'unhealthy', 'draining', 'NotReady', 'CrashLoopBackOff', 'crashed'].map((s) => stateLook(s));
     expect(new Set(looks.map((l) => l.icon)).size).toBe(looks.length);
     expect(new Set(looks.map((l) => `${l.outline}`)).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('stateLook', () => {
+  it('shows a Running pod whose readiness probe has not passed as not ready, as kubectl’s READY 0/1 does', () => {
+    expect(stateLook('Running', { ready: 0 }).category).toBe('not-ready');
+    expect(stateLook('Running', { ready: 1 }).category).toBe('healthy');
+  });
+
+  it('reads an NLB node out of DNS as unhealthy and one in DNS as healthy', () => {
+    expect(stateLook('out of DNS').category).toBe('unhealthy');
+    expect(stateLook('in DNS').category).toBe('healthy');
   });
 });

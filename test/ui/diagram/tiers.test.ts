@@ -26,6 +26,6 @@ describe('columnOf', () => {
 describe('placeComponent', () => {
   it('reads the zone and Service the world may add to a snapshot, and a role over the kind', () => {
     const pod = { id: 'n1', kind: 'pod', role: 'nginx', az: 'a', service: 'nginx-lb', label: '', address: '', state: '', counters: {} } as unknown as ComponentSnapshot;
-    expect(placeComponent(pod)).toEqual({ column: col('nginx'), lane: 'a', group: 'nginx-lb' });
+    expect(placeComponent(pod)).toEqual({ column: col('nginx'), lane: 'a', group: 'Service nginx-lb' });
   });
 });
