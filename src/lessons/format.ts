@@ -21,7 +21,8 @@
  * Measures and goals are strings in the measure language (`measure/parse.ts`).
  */
 import { isMap, isScalar, type Node } from 'yaml';
-import { commandTable, durationExpected, parseDuration, type WorldCommand } from '../scenario';
+import { FAULT_KINDS, durationExpected, parseDuration, type WorldCommand } from '../scenario';
+import { didYouMean } from '../scenario/did-you-mean';
 import { childPath, describe, list, maybe, obj, optional, posOf, refine, report, reportAt, required, scalar, type Check } from '../scenario/schema';
 import type { Goal as GoalExpr, Measure } from './measure/ast';
 import { parseGoal, parseMeasure } from './measure/parse';
@@ -67,12 +68,16 @@ function expression<T>(expected: string, parse: (source: string) => T): Check<{ 
 export const measureField = expression<Measure>('a measure such as "count of 502 after 40s" (see lessons/README.md)', parseMeasure);
 export const goalField = expression<GoalExpr>('a goal such as "no 502 after 40s" (see lessons/README.md)', parseGoal);
 
-const commandKinds = () => Object.keys(commandTable);
+const commandKinds = (): readonly string[] => FAULT_KINDS;
+
+/** Keys a command may carry besides its kind and target, as the scenario's faults write them. */
+const DURATION_KEYS: Readonly<Record<string, 'forMs' | 'byMs'>> = { for: 'forMs', by: 'byMs' };
 
 /**
  * A command as data: `{ crash: app }` (the kind as key, the target as value),
- * with `at: 20s` when `timed`. Other keys are passed on to the world, which
- * names what it does not accept when the step is played.
+ * with `at: 20s` when `timed`; `for: 30s` undoes it after that long and
+ * `by: 500ms` says how much slower (`slow`), as in the scenario's faults.
+ * The world names a target it does not have when the step is played.
  */
 function command(timed: boolean): Check<{ atMs: number; command: WorldCommand }> {
   const expected = timed ? 'a command with its time, such as { at: 20s, crash: app }' : 'a command such as { recover: app }';
@@ -104,9 +109,16 @@ function command(timed: boolean): Check<{ atMs: number; command: WorldCommand }>
             report(ctx, posOf(value, ctx), at, `expected the id of the component to ${key}, got ${describe(value)}`);
             ok = false;
           } else found.push({ kind: key, target: value.value });
-        } else if (isScalar(value)) extra[key] = value.value;
-        else {
-          report(ctx, posOf(pair.key as Node, ctx), at, `unknown key; expected ${timed ? 'at and ' : ''}one command (${kinds.join(', ')}) with its target`);
+        } else if (Object.hasOwn(DURATION_KEYS, key)) {
+          const ms = isScalar(value) ? parseDuration(value.value) : undefined;
+          if (ms === undefined || ms <= 0) {
+            report(ctx, posOf(value, ctx), at, `expected ${durationExpected}, > 0, got ${describe(value)}`);
+            ok = false;
+          } else extra[DURATION_KEYS[key] ?? key] = ms;
+        } else {
+          const hint = didYouMean(key, [...kinds, ...Object.keys(DURATION_KEYS), ...(timed ? ['at'] : [])]);
+          const suggestion = hint === undefined ? '' : ` (did you mean ${hint}?)`;
+          report(ctx, posOf(pair.key as Node, ctx), at, `unknown key; expected ${timed ? 'at, ' : ''}for, by and one command (${kinds.join(', ')}) with its target${suggestion}`);
           ok = false;
         }
       }

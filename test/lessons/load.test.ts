@@ -28,9 +28,15 @@ describe('loading a lesson', () => {
   });
 
   it('rejects a command the world does not know', () => {
-    const [e] = errorsOf(crashLesson.replace('{ at: 5s, crash: app }', '{ at: 5s, explode: app }'));
-    expect(e).toMatchObject({ line: 10, path: 'steps[0].faults[0]' });
-    expect(e?.message).toMatch(/expected exactly one command \(crash, recover.*\) with its target, got none/);
+    const errors = errorsOf(crashLesson.replace('{ at: 5s, crash: app }', '{ at: 5s, crsh: app }'));
+    expect(errors[0]).toMatchObject({ line: 10, path: 'steps[0].faults[0].crsh' });
+    expect(errors[0]?.message).toMatch(/^unknown key; expected at, for, by and one command \(crash, recover, .*\) with its target \(did you mean crash\?\)$/);
+    expect(errors[1]?.message).toMatch(/expected exactly one command \(crash, recover.*\) with its target, got none/);
+  });
+
+  it('reads for and by as durations, as the scenario\'s faults do', () => {
+    const lesson = load(crashLesson.replace('{ at: 5s, crash: app }', '{ at: 5s, crash: app, for: 3s }'));
+    expect(lesson.steps[0]?.faults[0]?.command).toEqual({ kind: 'crash', target: 'app', forMs: 3000 });
   });
 
   it('rejects a solution that uses a command the student is not allowed', () => {
