@@ -1,0 +1,58 @@
+/**
+ * Applying an edit to the running session.
+ *
+ * nginx.conf, like `nginx -s reload`: the new configuration is checked
+ * first; one that fails the check is rejected with the error at its line and
+ * the running configuration keeps serving. One that passes replaces the
+ * block in the scenario and the run is built again from it (the world has
+ * no reload hook yet, see build.ts), so every nginx starts with fresh
+ * workers and fresh upstream state.
+ *
+ * Manifests and the rest of the scenario, like `kubectl apply`: a text the
+ * loader rejects changes nothing; one it accepts replaces the run, replayed
+ * to the same virtual time.
+ */
+import type { RunSession } from '../instructor/session.svelte';
+import { nginxProblems, type Problem } from './lint';
+import { findNginxSources, replaceNginxSource, type NginxSource } from './nginx-source';
+
+export type Applied = { ok: true; said: string } | { ok: false; said: string; problems: Problem[] };
+
+/** Lines of the scenario file that fall inside the edited block, as lines of the configuration. */
+function confProblems(scenario: string, source: NginxSource, problems: readonly Problem[]): Problem[] {
+  // The block's first content line is the line after its `|` header.
+  const header = scenario.slice(0, source.start).split('\n').length;
+  const last = header + source.text.split('\n').length;
+  return problems.filter((p) => p.line > header && p.line <= last).map((p) => ({ line: p.line - header, message: p.message }));
+}
+
+/** Reload nginx with `text` in place of `source`'s configuration. */
+export function reloadNginx(session: RunSession, source: NginxSource, text: string): Applied {
+  const problems = nginxProblems(source.file, text);
+  if (problems.length > 0) {
+    return { ok: false, said: `${problems[0]?.message ?? ''}\nnginx: configuration file /etc/nginx/nginx.conf test failed — reload refused, the running configuration keeps serving.`, problems };
+  }
+  const current = findNginxSources(session.plan.scenario).find((s) => s.label === source.label) ?? source;
+  const next = replaceNginxSource(session.plan.scenario, current, text);
+  if (next === undefined) return { ok: false, said: 'This configuration could not be written back into the scenario file unchanged; nothing was applied.', problems: [] };
+  const result = session.applyScenario(next);
+  if (!result.ok) {
+    const placed = findNginxSources(next).find((s) => s.label === source.label);
+    const inBlock = placed === undefined ? [] : confProblems(next, placed, result.errors.map((e) => ({ line: e.line, message: e.message })));
+    return { ok: false, said: `Reload refused, the running configuration keeps serving:\n${result.messages.join('\n')}`, problems: inBlock };
+  }
+  return { ok: true, said: 'nginx: signal process started — configuration reloaded: new workers with fresh upstream state (the run was replayed from t = 0 with it).' };
+}
+
+/** Apply an edited scenario (manifests included), as `kubectl apply -f` would. */
+export function applyScenarioText(session: RunSession, text: string): Applied {
+  const result = session.applyScenario(text);
+  if (!result.ok) {
+    return {
+      ok: false,
+      said: `Not applied; the run goes on as it was:\n${result.messages.join('\n')}`,
+      problems: result.errors.map((e) => ({ line: e.line, column: e.column, message: e.path === '' ? e.message : `${e.path}: ${e.message}` })),
+    };
+  }
+  return { ok: true, said: 'Applied: the run was rebuilt from the edited scenario and replayed to the same time, with the same commands.' };
+}
