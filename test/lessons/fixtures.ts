@@ -30,6 +30,10 @@ export function send(t: number, from: string, to: string, type = 'request', requ
   return { kind: 'send', t, seq: seq++, packet: `p${seq}`, type, from, to, requestId, summary: `${type} → ${to}` };
 }
 
+export function deliver(t: number, from: string, to: string, type = 'request', requestId?: string): TraceRecord {
+  return { kind: 'deliver', t, seq: seq++, packet: `p${seq}`, type, from, to, requestId, summary: `${type} → ${to}` };
+}
+
 export function decision(t: number, component: string, requestId: string, why: string): TraceRecord {
   return { kind: 'decision', t, seq: seq++, component, decision: 'pick', requestId, why };
 }

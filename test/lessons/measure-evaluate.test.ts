@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGoal, diagnosis, parseGoal, parseMeasure, TraceIndex } from '../../src/lessons';
 import { evaluate } from '../../src/lessons/measure/evaluate';
-import { roundRobinWithCrash, request, indexOf, state } from './fixtures';
+import { deliver, roundRobinWithCrash, request, indexOf, state } from './fixtures';
 
 const measure = (source: string, index: TraceIndex) => evaluate(parseMeasure(source), index);
 
@@ -13,6 +13,22 @@ describe('measures over a trace', () => {
     expect(measure('servedBy of request 4', index)).toMatchObject({ ok: true, value: 'a' });
     expect(measure('servedBy of request 6', index)).toMatchObject({ ok: true, value: 'nginx' });
     expect(measure('status of request 6', index)).toMatchObject({ ok: true, value: 502 });
+  });
+
+  it('names the backend behind a proxy as what served a request: the last component its HTTP request reached', () => {
+    const proxied = indexOf(
+      [
+        request(1, 0, { status: 200, servedBy: 'nginx' }),
+        [deliver(10, 'browser', 'nginx', 'request', 'browser#1'), deliver(11, 'nginx', 'app-2', 'tcp', 'browser#1'), deliver(12, 'nginx', 'app-2', 'request', 'browser#1')],
+        request(2, 1000, { status: 502, servedBy: 'nginx' }),
+        [deliver(1010, 'browser', 'nginx', 'request', 'browser#2')],
+      ],
+      ['browser', 'nginx', 'app-2'],
+      2000,
+    );
+    expect(measure('servedBy of request 1', proxied)).toMatchObject({ value: 'app-2' });
+    expect(measure('servedBy of request 2', proxied)).toMatchObject({ value: 'nginx' });
+    expect(measure('count of requests servedBy app-2', proxied)).toMatchObject({ value: 1 });
   });
 
   it('counts requests by status within a window of send times (after inclusive, before exclusive)', () => {

@@ -90,7 +90,7 @@ export function selectRequests(set: RequestSet, index: TraceIndex, what: What = 
       r.t < b.to &&
       (set.from === undefined || r.client === set.from) &&
       (set.path === undefined || r.path.startsWith(set.path)) &&
-      (set.servedBy === undefined || r.outcome?.servedBy === set.servedBy) &&
+      (set.servedBy === undefined || r.servedBy === set.servedBy) &&
       matchesWhat(what, r),
   );
 }
@@ -176,7 +176,7 @@ function field(m: Extract<Measure, { m: 'field' }>, index: TraceIndex): Measured
   const o = r.outcome;
   if (o === undefined) return { ok: false, reason: `request ${m.n}${who} (${r.id}) had no outcome by t = ${formatDuration(index.endMs)}` };
   const evidence = [requestEvidence(r, index)];
-  const value = { servedBy: o.servedBy ?? 'none', status: o.status, result: o.result, latency: o.latencyMs }[m.field];
+  const value = { servedBy: r.servedBy ?? 'none', status: o.status, result: o.result, latency: o.latencyMs }[m.field];
   const shown = m.field === 'latency' ? formatDuration(o.latencyMs) : String(value);
   return { ok: true, value, text: `${m.field} of request ${m.n}${who} (${r.id}) is ${shown}`, evidence };
 }

@@ -86,7 +86,7 @@ function each(goal: Extract<Goal, { g: 'each' }>, index: TraceIndex): GoalResult
   const window = describeWindow(goal.set.window);
   if (answered.length === 0) return { met: false, summary: `no requests${window} had an answer, so no server got any share`, evidence: [] };
   const shares = ids.map((id) => {
-    const n = answered.filter((r) => r.outcome?.servedBy === id).length;
+    const n = answered.filter((r) => r.servedBy === id).length;
     return { id, n, percent: Math.round((1000 * n) / answered.length) / 10 };
   });
   const off = shares.filter((s) => s.percent < goal.min || s.percent > goal.max);

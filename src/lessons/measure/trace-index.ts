@@ -19,6 +19,14 @@ export interface RequestEntry {
   /** Path and query, as on the request line. */
   path: string;
   outcome: OutcomeRecord | undefined;
+  /**
+   * Who handled it: the last component an HTTP request message of it reached
+   * (the backend behind nginx and kube-proxy, or nginx itself when it
+   * answered alone), else the outcome's `servedBy`; undefined without an
+   * outcome. Behind a proxy the outcome names the proxy, which is rarely
+   * what a lesson asks about.
+   */
+  servedBy: string | undefined;
 }
 
 export class TraceIndex {
@@ -29,6 +37,7 @@ export class TraceIndex {
   readonly decisions: DecisionRecord[] = [];
   private readonly byId = new Map<string, RequestEntry>();
   private readonly decisionsByRequest = new Map<string, DecisionRecord[]>();
+  private readonly lastReceiver = new Map<string, string>();
 
   /**
    * @param records the run's records, oldest first
@@ -41,12 +50,15 @@ export class TraceIndex {
     readonly endMs: number,
   ) {
     for (const r of records) this.add(r);
+    for (const r of this.requests) {
+      if (r.outcome !== undefined) r.servedBy = this.lastReceiver.get(r.id) ?? r.outcome.servedBy;
+    }
   }
 
   private add(r: TraceRecord): void {
     switch (r.kind) {
       case 'request': {
-        const entry: RequestEntry = { id: r.requestId, n: this.requests.length + 1, client: r.client, t: r.t, method: r.method, url: r.url, path: pathOf(r.url), outcome: undefined };
+        const entry: RequestEntry = { id: r.requestId, n: this.requests.length + 1, client: r.client, t: r.t, method: r.method, url: r.url, path: pathOf(r.url), outcome: undefined, servedBy: undefined };
         this.requests.push(entry);
         this.byId.set(r.requestId, entry);
         break;
@@ -58,6 +70,9 @@ export class TraceIndex {
       }
       case 'send':
         this.sends.push(r);
+        break;
+      case 'deliver':
+        if (r.type === 'request' && r.requestId !== undefined) this.lastReceiver.set(r.requestId, r.to);
         break;
       case 'state':
         this.states.push(r);
@@ -86,7 +101,7 @@ export class TraceIndex {
   /** Ids that answered at least one request: servers a pattern can match even if the world does not list them. */
   servedByIds(): string[] {
     const ids = new Set<string>();
-    for (const r of this.requests) if (r.outcome?.servedBy !== undefined) ids.add(r.outcome.servedBy);
+    for (const r of this.requests) if (r.servedBy !== undefined) ids.add(r.servedBy);
     return [...ids];
   }
 }
