@@ -161,12 +161,13 @@ describe('the nginx adapter', () => {
     let applied = 0;
     const ctl = nginxControl({
       files: () => ({ '/etc/nginx/conf.d/default.conf': text }),
-      mainFile: '/etc/nginx/conf.d/default.conf',
+      entry: '/etc/nginx/conf.d/default.conf',
       resolve: () => ['10.0.0.9'],
       apply: () => void applied++,
       version: '1.22.1',
     });
-    expect(ctl.test()).toMatch(/^nginx: \[emerg\] unknown directive "proxy_pas" in .*default\.conf:3$/);
+    expect(ctl.mainFile).toBe('/etc/nginx/nginx.conf');
+    expect(ctl.test()).toBe('nginx: [emerg] unknown directive "proxy_pas" in /etc/nginx/conf.d/default.conf:3');
     expect(ctl.reload()).toBeDefined();
     expect(applied).toBe(0);
     text = text.replace('proxy_pas ', 'proxy_pass ');

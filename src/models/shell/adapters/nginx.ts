@@ -4,13 +4,14 @@
  * and placed as nginx does (formatConfigError). Reloading is the world's:
  * it swaps the running configuration when the check passes.
  */
-import { formatConfigError, parseNginxConfig, type ParseOptions } from '../../nginx/config';
+import { formatConfigError, isFullConfig, parseNginxConfig, type ParseOptions } from '../../nginx/config';
 import type { NginxControl } from '../host/host';
 
 export interface NginxFiles {
   /** Absolute path → text, as mounted in the pod. */
   files(): Readonly<Record<string, string>>;
-  readonly mainFile: string;
+  /** The file nginx is started with: a full nginx.conf, or a conf.d fragment read inside the stock one. */
+  readonly entry: string;
   /** How the parser resolves upstream host names at load time (from the pod). */
   readonly resolve: ParseOptions['resolve'];
   /** Take the checked configuration as the running one (the world rebuilds its nginx instance). */
@@ -21,11 +22,13 @@ export interface NginxFiles {
 /** `nginx -t` and `nginx -s reload` over a pod's files. */
 export function nginxControl(pod: NginxFiles): NginxControl {
   const check = (): string | undefined => {
-    const result = parseNginxConfig({ ...pod.files() }, pod.mainFile, { resolve: pod.resolve });
+    const result = parseNginxConfig({ ...pod.files() }, pod.entry, { resolve: pod.resolve });
     return result.ok ? undefined : formatConfigError(result.error);
   };
+  // nginx -t names the main file; a fragment is included from the stock /etc/nginx/nginx.conf.
+  const mainFile = isFullConfig(pod.files()[pod.entry] ?? '') ? pod.entry : '/etc/nginx/nginx.conf';
   return {
-    mainFile: pod.mainFile,
+    mainFile,
     version: pod.version,
     files: () => pod.files(),
     test: check,

@@ -45,7 +45,7 @@ export const nginx: CommandDef = {
       io.err(ok);
       if (first === '-T') {
         const files = ctl.files();
-        const order = [ctl.mainFile, ...Object.keys(files).filter((f) => f !== ctl.mainFile).sort()];
+        const order = [ctl.mainFile, ...Object.keys(files).filter((f) => f !== ctl.mainFile).sort()].filter((f) => files[f] !== undefined);
         io.out(order.map((f) => `# configuration file ${f}:\n${files[f] ?? ''}${(files[f] ?? '').endsWith('\n') ? '' : '\n'}\n`).join(''));
       }
       return 0;
