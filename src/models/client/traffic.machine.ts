@@ -1,16 +1,21 @@
 /**
- * A traffic client's lifecycle and timing: wait for its start, then issue a
- * request every `requestIntervalMs` (fixed or Poisson, `arrival.ts`) until
- * stopped. What happens to each request is not the machine's business: it
- * asks `port.issue()` and moves on, so requests overlap freely.
+ * A traffic client's lifecycle: `idle` until its first request is due
+ * (`firstRequestDelayMs`), `active` while it sends, `stopped` after STOP.
+ *
+ * The cadence of requests inside `active` is not a machine transition: at
+ * 50 requests a second a re-entered state per request cost more than the
+ * rest of the client, and bought nothing a reader could see. The client
+ * schedules each next request as an engine event (`traffic.ts`), drawing the
+ * gap from the same stream, and stops when the machine leaves `active`.
  */
 import { setup } from 'xstate';
 import type { Rng } from '../../sim';
 import type { Arrival } from './arrival';
-import { firstRequestDelayMs, requestIntervalMs } from './arrival';
+import { firstRequestDelayMs } from './arrival';
 
 export interface TrafficPort {
-  issue(): void;
+  /** The first request is due: start sending. */
+  started(): void;
   stateChanged(from: string, to: string, why: string): void;
 }
 
@@ -27,10 +32,9 @@ export const trafficMachine = setup({
   types: { context: {} as TrafficInput, events: {} as TrafficEvent, input: {} as TrafficInput },
   delays: {
     firstRequestDelayMs: ({ context }) => firstRequestDelayMs(context.arrival, context.rng),
-    requestIntervalMs: ({ context }) => requestIntervalMs(context.arrival, context.rng),
   },
   actions: {
-    issue: ({ context }) => context.port.issue(),
+    started: ({ context }) => context.port.started(),
     noteStarted: ({ context }) => context.port.stateChanged('idle', 'active', 'first request due'),
     noteStopped: ({ context, event }, params: { from: string }) => context.port.stateChanged(params.from, 'stopped', event.why),
   },
@@ -44,8 +48,7 @@ export const trafficMachine = setup({
       on: { STOP: { target: 'stopped', actions: { type: 'noteStopped', params: { from: 'idle' } } } },
     },
     active: {
-      entry: 'issue',
-      after: { requestIntervalMs: { target: 'active', reenter: true } },
+      entry: 'started',
       on: { STOP: { target: 'stopped', actions: { type: 'noteStopped', params: { from: 'active' } } } },
     },
     stopped: {},

@@ -8,7 +8,7 @@
 import { createActor, type Actor } from 'xstate';
 import type { Engine, Random, Trace } from '../../sim';
 import { createBrowserCache } from '../dns';
-import type { Arrival } from './arrival';
+import { requestIntervalMs, type Arrival } from './arrival';
 import { startJourney, type JourneyConfig, type JourneyDeps, type JourneyOutcome, type JourneyResult } from './journey';
 import { pickPath, sourceAddress, type PathWeight } from './mix';
 import type { ClientNet } from './net';
@@ -49,6 +49,10 @@ export class TrafficClient {
   private readonly journey: JourneyConfig;
   private readonly deps: JourneyDeps;
   private readonly mixRng;
+  /** Between the machine entering `active` and STOP. */
+  private sending = false;
+  /** The stream the machine draws the first gap from; later gaps come from it too. */
+  private readonly arrivalRng;
   private readonly counts: Record<Counter, number> = {
     issued: 0,
     completed: 0,
@@ -66,6 +70,7 @@ export class TrafficClient {
   ) {
     this.id = config.id;
     this.mixRng = world.random.stream(`client:${config.id}:mix`);
+    this.arrivalRng = world.random.stream(`client:${config.id}`);
     this.journey = {
       clientId: config.id,
       host: config.host,
@@ -82,9 +87,12 @@ export class TrafficClient {
       clock: world.engine.clock,
       input: {
         arrival: config.arrival,
-        rng: world.random.stream(`client:${config.id}`),
+        rng: this.arrivalRng,
         port: {
-          issue: () => this.issue(),
+          started: () => {
+            this.sending = true;
+            this.tick();
+          },
           stateChanged: (from, to, why) => world.trace.record({ kind: 'state', component: this.id, from, to, why }),
         },
       },
@@ -98,6 +106,7 @@ export class TrafficClient {
 
   /** Issue no more requests; those in flight still get their outcome. */
   stop(why: string): void {
+    this.sending = false;
     this.actor.send({ type: 'STOP', why });
   }
 
@@ -108,6 +117,13 @@ export class TrafficClient {
 
   counters(): Record<string, number> {
     return { ...this.counts, inFlight: this.counts.issued - this.counts.completed };
+  }
+
+  /** Send one request, then schedule the next while the machine is still `active`. */
+  private tick(): void {
+    if (!this.sending) return;
+    this.issue();
+    this.world.engine.schedule(requestIntervalMs(this.config.arrival, this.arrivalRng), () => this.tick(), `${this.id} next request`);
   }
 
   private issue(): void {

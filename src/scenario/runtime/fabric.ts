@@ -37,13 +37,11 @@ export interface FabricOptions {
   down(component: string): string | undefined;
 }
 
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
 export class Fabric {
   private packets = 0;
-  private readonly linkMap = new Map<string, FabricLink>();
+  /** Links in the order they appeared, and a two-level index for the per-hop lookup (no key strings). */
+  private readonly linkList: FabricLink[] = [];
+  private readonly linkIndex = new Map<string, Map<string, FabricLink>>();
 
   constructor(
     private readonly engine: Engine,
@@ -63,7 +61,7 @@ export class Fabric {
 
   /** The links so far, in the order they appeared. */
   links(): FabricLink[] {
-    return [...this.linkMap.values()];
+    return [...this.linkList];
   }
 
   /**
@@ -105,24 +103,26 @@ export class Fabric {
   }
 
   private record(kind: 'send' | 'deliver' | 'drop', id: string, from: string, to: string, wire: Wire, why?: string): void {
-    this.trace.record({
-      kind,
-      packet: id,
-      type: wire.type,
-      from,
-      to,
-      ...(wire.requestId === undefined ? {} : { requestId: wire.requestId }),
-      summary: wire.summary,
-      ...(why === undefined ? {} : { why }),
-    });
+    // One object literal of a fixed shape per record: this runs for every hop of every packet.
+    // Undefined fields are left out of JSON lines, so the bytes are those of an absent key.
+    if (why === undefined) this.trace.record({ kind, packet: id, type: wire.type, from, to, requestId: wire.requestId, summary: wire.summary });
+    else this.trace.record({ kind, packet: id, type: wire.type, from, to, requestId: wire.requestId, summary: wire.summary, why });
   }
 
   private link(a: string, b: string): FabricLink {
-    const key = pairKey(a, b);
-    let link = this.linkMap.get(key);
+    let row = this.linkIndex.get(a);
+    if (row === undefined) {
+      row = new Map();
+      this.linkIndex.set(a, row);
+    }
+    let link = row.get(b);
     if (link === undefined) {
-      link = { id: `${a}~${b}`, from: a, to: b, latencyMs: this.options.latency(a, b) };
-      this.linkMap.set(key, link);
+      link = this.linkIndex.get(b)?.get(a);
+      if (link === undefined) {
+        link = { id: `${a}~${b}`, from: a, to: b, latencyMs: this.options.latency(a, b) };
+        this.linkList.push(link);
+      }
+      row.set(b, link);
     }
     return link;
   }

@@ -12,9 +12,9 @@ import { parseNginxConfig, formatConfigError } from '../../models/nginx/config';
 import { NginxInstance } from '../../models/nginx/process';
 import type { Tcp } from './tcp';
 import { NginxUpstreams } from './net-adapters';
-import { appConnection, nginxConnection } from './servers';
+import { appConnection, nginxConnection, type OpenExchanges } from './servers';
 import type { NginxSpec } from '../types';
-import type { ServerExchange, ServerSide } from './tcp-types';
+import type { ServerSide } from './tcp-types';
 
 export interface ProcessDeps {
   readonly engine: Engine;
@@ -99,46 +99,23 @@ function startNginx(
     files: spec.docs,
     address: ip,
   });
-  const open = new Set<{ side: ServerSide; exchange?: ServerExchange }>();
+  const working: OpenExchanges = new Set();
   let running = true;
   let requests = 0;
   return {
     listens: (port) => running && ports.includes(port),
     accept: () => {
-      const inner = nginxConnection(nginx, upstreams, component);
-      const entry: { side: ServerSide; exchange?: ServerExchange } = { side: inner };
-      open.add(entry);
-      return {
-        request: (message, exchange) => {
-          requests++;
-          entry.exchange = exchange;
-          inner.request(message, {
-            ...exchange,
-            respond: (reply) => {
-              open.delete(entry);
-              exchange.respond(reply);
-            },
-            reset: (why) => {
-              open.delete(entry);
-              exchange.reset(why);
-            },
-          });
-        },
-        closed: () => {
-          open.delete(entry);
-          inner.closed?.();
-        },
-      };
+      requests++;
+      return nginxConnection(nginx, upstreams, component, working);
     },
     exit: (why) => {
       running = false;
-      for (const entry of [...open]) {
-        entry.side.closed?.();
-        entry.exchange?.reset(`${component}: ${why}`);
-      }
-      open.clear();
+      // nginx's workers die with the container: every request they hold is reset.
+      const held = [...working];
+      working.clear();
+      for (const exchange of held) exchange.reset(`${component}: ${why}`);
     },
-    counters: () => ({ requests, open: open.size }),
+    counters: () => ({ connections: requests, working: working.size }),
   };
 }
 

@@ -34,11 +34,15 @@ function lastUpstreamStatus(upstreamStatus: string): string {
   return (parts[parts.length - 1] ?? '').trim();
 }
 
+/** Requests nginx is working on, so that they can be reset if its container dies. */
+export type OpenExchanges = Set<ServerExchange>;
+
 /** One client connection to nginx. */
-export function nginxConnection(nginx: NginxInstance, upstreams: NginxUpstreams, component: string): ServerSide {
+export function nginxConnection(nginx: NginxInstance, upstreams: NginxUpstreams, component: string, working?: OpenExchanges): ServerSide {
   let open = true;
   return {
     request(message: HttpMessage, exchange: ServerExchange) {
+      working?.add(exchange);
       nginx.handle(
         {
           id: message.id,
@@ -55,6 +59,7 @@ export function nginxConnection(nginx: NginxInstance, upstreams: NginxUpstreams,
         (response) => {
           const backend = upstreams.servedBy.get(message.id);
           upstreams.servedBy.delete(message.id);
+          if (working !== undefined && !working.delete(exchange)) return;
           if (!open) return;
           if (response.status === 0) {
             exchange.reset(`${component} closed the connection without a response`);
