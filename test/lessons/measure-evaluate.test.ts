@@ -64,6 +64,12 @@ describe('measures over a trace', () => {
     expect(measure('receiver of first messages type request after 1s', index)).toMatchObject({ value: 'b' });
   });
 
+  it('matches message ends with patterns, and messages by the client they carry requests for', () => {
+    expect(measure('count of messages type request to *', index)).toMatchObject({ value: 10 });
+    expect(measure('count of messages from nginx to c on behalf of browser', index)).toMatchObject({ value: 3 });
+    expect(measure('count of messages on behalf of phone', index)).toMatchObject({ value: 0 });
+  });
+
   it('counts decisions by name and component', () => {
     expect(measure('count of decisions "pick" by nginx after 5s', index)).toMatchObject({ value: 2 });
     expect(measure('count of decisions by resolver', index)).toMatchObject({ value: 0, text: '0 decisions by resolver' });

@@ -43,6 +43,8 @@ export interface MessageSet {
   type?: string;
   from?: string;
   to?: string;
+  /** Only messages of requests this client sent (`on behalf of bob`). */
+  client?: string;
   window: Window;
 }
 

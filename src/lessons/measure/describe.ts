@@ -70,5 +70,6 @@ export function describeMessages(set: MessageSet, plural = true): string {
   if (set.type !== undefined) s += ` of type ${set.type}`;
   if (set.from !== undefined) s += ` from ${set.from}`;
   if (set.to !== undefined) s += ` to ${set.to}`;
+  if (set.client !== undefined) s += ` on behalf of ${set.client}`;
   return s;
 }

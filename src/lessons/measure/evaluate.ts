@@ -10,6 +10,7 @@ import { formatDuration } from '../../scenario';
 import type { DecisionRecord, PacketRecord } from '../../sim';
 import type { DecisionSet, Measure, MessageSet, RequestSet, TimeRef, What, Window } from './ast';
 import { countSentence, describeRequests, describeWindow } from './describe';
+import { globMatch } from './glob';
 import type { RequestEntry, TraceIndex } from './trace-index';
 
 /** One thing that happened, for a student to read. */
@@ -103,8 +104,9 @@ export function selectMessages(set: MessageSet, index: TraceIndex): PacketRecord
       p.t >= b.from &&
       p.t < b.to &&
       (set.type === undefined || p.type === set.type) &&
-      (set.from === undefined || p.from === set.from) &&
-      (set.to === undefined || p.to === set.to),
+      (set.from === undefined || globMatch(set.from, p.from)) &&
+      (set.to === undefined || globMatch(set.to, p.to)) &&
+      (set.client === undefined || (p.requestId !== undefined && index.request(p.requestId)?.client === set.client)),
   );
 }
 

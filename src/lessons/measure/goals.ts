@@ -8,6 +8,7 @@ import { formatDuration } from '../../scenario';
 import type { Comparison, Goal, Literal } from './ast';
 import { describeWindow } from './describe';
 import { evaluate, formatValue, selectRequests, type Evidence } from './evaluate';
+import { globMatch } from './glob';
 import type { TraceIndex } from './trace-index';
 
 export interface GoalResult {
@@ -57,12 +58,6 @@ function expectation(c: Comparison): string {
   const words = { '=': '', '!=': 'not ', '<': 'less than ', '<=': 'at most ', '>': 'more than ', '>=': 'at least ' };
   if (c.op === 'between') return `between ${literalText(c.min)} and ${literalText(c.max)}`;
   return `${words[c.op]}${literalText(c.value)}`;
-}
-
-/** `*` matches any run of characters; everything else literally. */
-export function globMatch(pattern: string, id: string): boolean {
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  return new RegExp(`^${source}$`).test(id);
 }
 
 function expand(patterns: readonly string[], index: TraceIndex): { ids: string[]; missing: string[] } {

@@ -6,7 +6,7 @@
  *               | (servedBy|status|result|latency) of request N [from CLIENT]
  *               | (sender|receiver) of first messages …
  *     SET:      (requests | 502 | 5xx | failures | successes | errors | refused | resets | timeouts | messages)
- *               then any of: from ID, servedBy ID, for /path, to ID, type T, after TIME, before TIME,
+ *               then any of: from ID, servedBy ID, for /path, to ID, type T, on behalf of CLIENT, after TIME, before TIME,
  *               between TIME and TIME
  *     TIME:     40s | t=40s | ID becomes STATE | COMMAND of ID (crash of app)
  *     goal:     no SET | each of ID, ID… gets 25%–40% of requests [filters]
@@ -155,7 +155,11 @@ function set(c: Cursor): RequestSet | MessageSet | DecisionSet {
       if (c.accept('type')) s.type = c.id('a packet type (request, response, dns, tcp, health…)');
       else if (c.accept('from')) s.from = c.id();
       else if (c.accept('to')) s.to = c.id();
-      else if (!windowPart(c, s.window)) break;
+      else if (c.accept('on')) {
+        c.expectWord('behalf');
+        c.expectWord('of');
+        s.client = c.id('the id of a client');
+      } else if (!windowPart(c, s.window)) break;
     }
     return s;
   }

@@ -93,6 +93,11 @@ export class TraceIndex {
     }
   }
 
+  /** The request with this id, if a client sent it in this run. */
+  request(requestId: string): RequestEntry | undefined {
+    return this.byId.get(requestId);
+  }
+
   /** Decisions taken for a request, in order: why nginx picked a peer, why it gave up… */
   decisionsFor(requestId: string): readonly DecisionRecord[] {
     return this.decisionsByRequest.get(requestId) ?? [];
