@@ -12,6 +12,14 @@
  * for a world to expose as `world.terminal`: `clusterView`, `runDig`,
  * `lookupName`, `targetGroupsOf`, `describeTargetHealthText`, `nginxControl`.
  *
+ * How a world offers itself to the terminal: `hostForWorld(world)` reads the
+ * clock and the trace (logs, hops, command records) and spreads
+ * `world.terminal` (TerminalHooks) over them. A direct world builds its
+ * hooks with `directTerminal({ engine, trace, network, servers })` and adds
+ * `components()` to its snapshot; a full world builds cluster, dig/resolve,
+ * http (one `request` and one `outcome` record per curl), nginx and NLB
+ * hooks from the adapters.
+ *
  * Usage:
  * ```ts
  * const shell = new Shell(host, COMMANDS);
