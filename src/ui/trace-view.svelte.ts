@@ -87,9 +87,13 @@ export class TraceView {
     return ran;
   }
 
-  /** Push what changed since the last call to the reactive fields; returns the records that arrived. */
-  publish(): TraceRecord[] {
-    this.log = this.entries.slice(-this.limit);
+  /**
+   * Push what changed since the last call to the reactive fields; returns the
+   * records that arrived. `log: false` leaves the published log as it was.
+   */
+  publish(options: { log?: boolean } = {}): TraceRecord[] {
+    // The log may be left for a later call: redrawing dozens of entries every frame at speed costs more than a frame.
+    if (options.log ?? true) this.log = this.entries.slice(-this.limit);
     this.sends = [...this.open.values()];
     const fresh = this.fresh;
     this.fresh = [];

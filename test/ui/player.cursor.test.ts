@@ -117,3 +117,21 @@ describe('Player view cursor', () => {
     expect(player.snapshots.atEvent(player.viewEvent)?.t).toBe(100);
   });
 });
+
+describe('Player log while playing', () => {
+  it('redraws the event log at most once per interval while playing, and at once on pause', () => {
+    const frames = new ManualFrames();
+    const player = new Player(tinyWorld(), { speed: 1, frames, logIntervalMs: 200 });
+    player.play();
+    frames.tick(0); // the first frame publishes
+    const first = player.view.log.length;
+    frames.tick(150); // t = 150: three events ran
+    expect(player.events).toBe(3);
+    expect(player.view.log.length).toBe(first);
+    frames.tick(100); // 250 ms of wall time since the last redraw
+    expect(player.view.log.length).toBe(player.events);
+    frames.tick(30);
+    player.pause();
+    expect(player.view.log.map((e) => e.event).at(-1)).toBe(player.events);
+  });
+});
