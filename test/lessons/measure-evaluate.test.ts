@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGoal, diagnosis, parseGoal, parseMeasure, TraceIndex } from '../../src/lessons';
 import { evaluate } from '../../src/lessons/measure/evaluate';
-import { deliver, roundRobinWithCrash, request, indexOf, state } from './fixtures';
+import { decision, deliver, roundRobinWithCrash, request, indexOf, state } from './fixtures';
 
 const measure = (source: string, index: TraceIndex) => evaluate(parseMeasure(source), index);
 
@@ -101,6 +101,15 @@ describe('goals over a trace', () => {
     expect(lines[0]).toBe('2 requests got 502 after t = 4 s');
     expect(lines[1]).toMatch(/^browser#6 \(GET \/, sent at t = 5 s\): nginx answered 502/);
     expect(lines[2]).toBe('  nginx: connect() failed (111: Connection refused) while connecting to upstream c');
+  });
+
+  it('shows the reasons nearest the outcome when a request went through many decisions', () => {
+    const many = indexOf(
+      [request(1, 0, { status: 502, servedBy: 'nginx' }), ['cache', 'worker', 'server', 'peer', 'give up'].map((why, i) => decision(i + 1, 'nginx', 'browser#1', why))],
+      ['nginx'],
+      100,
+    );
+    expect(diagnosis(checkGoal(parseGoal('no 502'), many)).slice(2)).toEqual(['  nginx: server', '  nginx: peer', '  nginx: give up']);
   });
 
   it('checks each server\'s share of requests, naming the ones outside the range', () => {

@@ -119,12 +119,15 @@ export function checkGoal(goal: Goal, index: TraceIndex): GoalResult {
   }
 }
 
+/** Reasons shown per example: the last ones, nearest the outcome (nginx giving up), not the first (a cache hit). */
+export const REASONS_PER_EXAMPLE = 3;
+
 /** The diagnosis a student reads under a goal that is not met: the summary, then up to three examples with their reasons. */
 export function diagnosis(result: GoalResult): string[] {
   const lines = [result.summary];
   for (const e of result.evidence) {
     lines.push(e.text);
-    for (const d of e.details.slice(0, 3)) lines.push(`  ${d}`);
+    for (const d of e.details.slice(-REASONS_PER_EXAMPLE)) lines.push(`  ${d}`);
   }
   return lines;
 }
