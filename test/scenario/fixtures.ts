@@ -8,6 +8,16 @@ export function scenarioFrom(text: string, file = 'test.yaml'): Scenario {
   return result.scenario;
 }
 
+const lesson = (name: string): Scenario =>
+  scenarioFrom(readFileSync(new URL(`../../lessons/scenarios/${name}`, import.meta.url), 'utf8'), name);
+
+export const fullPath = (): Scenario => lesson('full-path.yaml');
+export const singleServer = (): Scenario => lesson('single-server.yaml');
+export const forwardProxy = (): Scenario => lesson('forward-proxy.yaml');
+
+/** The raw text of a lesson scenario, for tests that edit it before loading. */
+export const lessonText = (name: string): string => readFileSync(new URL(`../../lessons/scenarios/${name}`, import.meta.url), 'utf8');
+
 export const hello = (): Scenario =>
   scenarioFrom(readFileSync(new URL('../../lessons/scenarios/hello.yaml', import.meta.url), 'utf8'), 'hello.yaml');
 

@@ -40,8 +40,6 @@ export interface AppLifecycleInput {
   readonly startupMs: number;
   readonly crashAfterStartMs: number;
   readonly port: AppLifecyclePort;
-  /** Start at once (a machine that is simply up) instead of waiting for START. */
-  readonly running?: boolean;
 }
 
 export interface AppLifecycleContext extends AppLifecycleInput {
@@ -51,6 +49,8 @@ export interface AppLifecycleContext extends AppLifecycleInput {
 
 export type AppLifecycleEvent =
   | { type: 'START'; why: string }
+  /** Already up: a machine that simply runs from the start, with no boot to wait for. */
+  | { type: 'UP'; why: string }
   | { type: 'STOP'; why: string }
   | { type: 'CRASH'; why: string }
   | { type: 'FAULTS'; faults: Partial<AppFaults>; why: string }
@@ -76,7 +76,6 @@ export const appLifecycleMachine = setup({
   },
   guards: {
     thisStart: ({ context, event }) => (event.type === 'BOOTED' || event.type === 'LOOP_CRASH') && event.start === context.starts,
-    startsRunning: ({ context }) => context.running === true,
     crashLooping: ({ context }) => context.faults.crashLoop,
   },
   actions: {
@@ -108,12 +107,14 @@ export const appLifecycleMachine = setup({
 }).createMachine({
   id: 'app',
   context: ({ input }) => ({ ...input, faults: NO_FAULTS, starts: 0 }),
-  initial: 'init',
+  initial: 'stopped',
   on: { FAULTS: { actions: 'setFaults' } },
   states: {
-    init: { always: [{ guard: 'startsRunning', target: 'running' }, { target: 'stopped' }] },
     stopped: {
-      on: { START: { target: 'starting', actions: { type: 'note', params: { from: 'stopped', to: 'starting' } } } },
+      on: {
+        START: { target: 'starting', actions: { type: 'note', params: { from: 'stopped', to: 'starting' } } },
+        UP: { target: 'running' },
+      },
     },
     starting: {
       entry: 'boot',

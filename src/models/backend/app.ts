@@ -121,9 +121,10 @@ export class AppProcess {
     };
     this.actor = createActor(appLifecycleMachine, {
       clock: deps.engine.clock,
-      input: { startupMs: spec.startupMs, crashAfterStartMs: spec.crashAfterStartMs, port, running: deps.running === true },
+      input: { startupMs: spec.startupMs, crashAfterStartMs: spec.crashAfterStartMs, port },
     });
     this.actor.start();
+    if (deps.running === true) this.actor.send({ type: 'UP', why: 'up from the start' });
   }
 
   /** `stopped`, `starting`, `running` or `crashed`. */

@@ -34,6 +34,8 @@ export interface ClusterDeps {
 interface PodSlot {
   readonly ref: PodRef;
   readonly component: string;
+  /** Containers started; a process started for an older one is never installed. */
+  generation: number;
   process?: RunningProcess;
   /** Conditions that outlive a restart. */
   faults: Partial<AppFaults>;
@@ -167,7 +169,7 @@ export class ClusterPart {
     const component = podComponent(ref);
     let slot = this.pods.get(component);
     if (slot === undefined) {
-      slot = { ref, component, faults: {} };
+      slot = { ref, component, generation: 0, faults: {} };
       this.pods.set(component, slot);
       const node = this.cluster.nodes.find((n) => n.name === ref.node);
       this.deps.hosts.add(
@@ -185,21 +187,31 @@ export class ClusterPart {
         [ref.ip],
       );
     }
-    const carried: Partial<AppFaults> = { ...slot.faults, hung: false };
-    const ports = ref.container.ports.length > 0 ? ref.container.ports.map((p) => p.containerPort) : [80];
-    slot.process = startProgram(this.program(ref), component, ref.ip, ports, this.deps, {
-      faults: carried,
-      resolve: (host) => this.resolveAtStart(ref, component, host),
-      crashed: (why) => this.cluster.crashContainer(ref.namespace, ref.name, why),
-      recordStates: false,
-      running: false,
-    });
+    // The process starts as its own engine event at the same instant: creating an actor from
+    // inside the pod machine's action would run it in the middle of another actor's step.
+    const started = slot;
+    const generation = ++started.generation;
+    this.deps.engine.schedule(0, () => {
+      if (started.generation !== generation || this.pods.get(component) !== started) return;
+      const carried: Partial<AppFaults> = { ...started.faults, hung: false };
+      const ports = ref.container.ports.length > 0 ? ref.container.ports.map((p) => p.containerPort) : [80];
+      started.process = startProgram(this.program(ref), component, ref.ip, ports, this.deps, {
+        faults: carried,
+        resolve: (host) => this.resolveAtStart(ref, component, host),
+        // The kubelet hears of the exit as its own event: not from inside the app machine's step.
+        crashed: (why) => this.deps.engine.schedule(0, () => this.cluster.crashContainer(ref.namespace, ref.name, why), 'container exit'),
+        recordStates: false,
+        running: false,
+      });
+    }, `start ${ref.name}`);
   }
 
   private exited(ref: PodRef, why: string): void {
     const slot = this.pods.get(podComponent(ref));
-    slot?.process?.exit(why);
-    if (slot !== undefined) slot.process = undefined;
+    if (slot === undefined) return;
+    slot.generation++;
+    slot.process?.exit(why);
+    slot.process = undefined;
   }
 
   private removed(ref: PodRef): void {

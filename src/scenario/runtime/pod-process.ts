@@ -72,13 +72,16 @@ export function startProgram(
   return startNginx(program.nginx, component, ip, ports, deps, options);
 }
 
+/** How soon a crash-looping nginx dies after starting. */
+const NGINX_CRASH_AFTER_MS = 1000;
+
 function startNginx(
   spec: NginxSpec,
   component: string,
   ip: string,
   ports: readonly number[],
   deps: ProcessDeps,
-  options: { resolve: StartupResolve; crashed: (why: string) => void },
+  options: { faults: Partial<AppFaults>; resolve: StartupResolve; crashed: (why: string) => void },
 ): RunningProcess {
   const parsed = parseNginxConfig(spec.files, spec.entry, { resolve: options.resolve });
   if (!parsed.ok) {
@@ -102,6 +105,11 @@ function startNginx(
   const working: OpenExchanges = new Set();
   let running = true;
   let requests = 0;
+  if (options.faults.crashLoop === true) {
+    deps.engine.schedule(NGINX_CRASH_AFTER_MS, () => {
+      if (running) options.crashed('nginx exited shortly after starting (crash loop)');
+    }, 'nginx crash loop');
+  }
   return {
     listens: (port) => running && ports.includes(port),
     accept: () => {
