@@ -70,6 +70,19 @@ describe('measures over a trace', () => {
     expect(measure('count of messages on behalf of phone', index)).toMatchObject({ value: 0 });
   });
 
+  it('counts log lines by the text they contain and the component that wrote them', () => {
+    const logs = indexOf(
+      [[
+        { kind: 'log', t: 1, seq: 900, component: 'app-1', stream: 'access', line: '198.51.100.20 - - "GET / HTTP/1.1" 200 66 "203.0.113.7"' },
+        { kind: 'log', t: 2, seq: 901, component: 'app-2', stream: 'access', line: '198.51.100.20 - - "GET / HTTP/1.1" 200 66 "-"' },
+      ]],
+      ['app-1', 'app-2'],
+      10,
+    );
+    expect(measure('count of logs "203.0.113.7" by app-*', logs)).toMatchObject({ value: 1, text: '1 log line containing "203.0.113.7" by app-*' });
+    expect(measure('count of logs by app-2', logs)).toMatchObject({ value: 1 });
+  });
+
   it('counts decisions by name and component', () => {
     expect(measure('count of decisions "pick" by nginx after 5s', index)).toMatchObject({ value: 2 });
     expect(measure('count of decisions by resolver', index)).toMatchObject({ value: 0, text: '0 decisions by resolver' });

@@ -57,13 +57,22 @@ export interface DecisionSet {
   window: Window;
 }
 
+/** Log lines components wrote (access and error logs), by the text they contain and by component. */
+export interface LogSet {
+  kind: 'logs';
+  /** Text the line contains; any line when undefined. */
+  text?: string;
+  by?: string;
+  window: Window;
+}
+
 export type RequestField = 'servedBy' | 'status' | 'result' | 'latency';
 
 export type Measure =
-  | { m: 'count'; set: RequestSet | MessageSet | DecisionSet }
+  | { m: 'count'; set: RequestSet | MessageSet | DecisionSet | LogSet }
   | { m: 'share'; set: RequestSet }
   | { m: 'field'; field: RequestField; n: number; from?: string }
-  | { m: 'first'; set: RequestSet | MessageSet | DecisionSet }
+  | { m: 'first'; set: RequestSet | MessageSet | DecisionSet | LogSet }
   /** Who sent, or who received, the first message of a set. */
   | { m: 'end'; end: 'sender' | 'receiver'; set: MessageSet }
   | { m: 'latency'; agg: 'mean' | 'max'; set: RequestSet };
@@ -77,7 +86,7 @@ export type Comparison =
 
 export type Goal =
   /** `no 502 after 40s`: the set is empty. */
-  | { g: 'none'; set: RequestSet | MessageSet | DecisionSet }
+  | { g: 'none'; set: RequestSet | MessageSet | DecisionSet | LogSet }
   /** `each of app-1, app-2 gets 25%–40% of requests`: every matching server's share lies in the range. */
   | { g: 'each'; servers: string[]; min: number; max: number; set: RequestSet }
   /** `api-2 receives no requests after api-2 becomes unhealthy`. */

@@ -7,8 +7,8 @@
  * no outcome by the end of the run count only in `count of requests`.
  */
 import { formatDuration } from '../../scenario';
-import type { DecisionRecord, PacketRecord } from '../../sim';
-import type { DecisionSet, Measure, MessageSet, RequestSet, TimeRef, What, Window } from './ast';
+import type { DecisionRecord, LogRecord, PacketRecord } from '../../sim';
+import type { DecisionSet, LogSet, Measure, MessageSet, RequestSet, TimeRef, What, Window } from './ast';
 import { countSentence, describeRequests, describeWindow } from './describe';
 import { globMatch } from './glob';
 import type { RequestEntry, TraceIndex } from './trace-index';
@@ -118,6 +118,18 @@ export function selectDecisions(set: DecisionSet, index: TraceIndex): DecisionRe
   );
 }
 
+export function selectLogs(set: LogSet, index: TraceIndex): LogRecord[] | { reason: string } {
+  const b = bounds(set.window, index);
+  if (!b.ok) return { reason: b.reason };
+  return index.logs.filter(
+    (l) => l.t >= b.from && l.t < b.to && (set.text === undefined || l.line.includes(set.text)) && (set.by === undefined || globMatch(set.by, l.component)),
+  );
+}
+
+function logEvidence(l: LogRecord): Evidence {
+  return { t: l.t, text: `t = ${formatDuration(l.t)}: ${l.component} ${l.stream}: ${l.line}`, details: [] };
+}
+
 function decisionEvidence(d: DecisionRecord): Evidence {
   return { t: d.t, text: `t = ${formatDuration(d.t)}: ${d.component} decided ${d.decision}`, details: [d.why] };
 }
@@ -138,7 +150,12 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-function count(set: RequestSet | MessageSet | DecisionSet, index: TraceIndex): Measured {
+function count(set: RequestSet | MessageSet | DecisionSet | LogSet, index: TraceIndex): Measured {
+  if (set.kind === 'logs') {
+    const found = selectLogs(set, index);
+    if ('reason' in found) return { ok: false, reason: found.reason };
+    return { ok: true, value: found.length, text: countSentence(found.length, set), evidence: found.slice(0, EVIDENCE_LIMIT).map(logEvidence) };
+  }
   if (set.kind === 'decisions') {
     const found = selectDecisions(set, index);
     if ('reason' in found) return { ok: false, reason: found.reason };
@@ -183,7 +200,14 @@ function field(m: Extract<Measure, { m: 'field' }>, index: TraceIndex): Measured
   return { ok: true, value, text: `${m.field} of request ${m.n}${who} (${r.id}) is ${shown}`, evidence };
 }
 
-function first(set: RequestSet | MessageSet | DecisionSet, index: TraceIndex): Measured {
+function first(set: RequestSet | MessageSet | DecisionSet | LogSet, index: TraceIndex): Measured {
+  if (set.kind === 'logs') {
+    const found = selectLogs(set, index);
+    if ('reason' in found) return { ok: false, reason: found.reason };
+    const l = found[0];
+    if (l === undefined) return { ok: false, reason: `${countSentence(0, set)}, so there is no first one` };
+    return { ok: true, value: l.t, text: `the first at t = ${formatDuration(l.t)}`, evidence: [logEvidence(l)] };
+  }
   if (set.kind === 'decisions') {
     const found = selectDecisions(set, index);
     if ('reason' in found) return { ok: false, reason: found.reason };

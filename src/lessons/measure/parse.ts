@@ -15,12 +15,12 @@
  * Errors are ExpressionErrors at a column, saying what was expected and what was found, because
  * authors read them in `trafficlab check` output, not in our source.
  */
-import type { Comparison, DecisionSet, Goal, Literal, Measure, MessageSet, RequestField, RequestSet, TimeRef, What, Window } from './ast';
+import type { Comparison, DecisionSet, LogSet, Goal, Literal, Measure, MessageSet, RequestField, RequestSet, TimeRef, What, Window } from './ast';
 import { ExpressionError, tokenize, type Token, type TokenKind } from './tokens';
 
 const FIELDS: readonly RequestField[] = ['servedBy', 'status', 'result', 'latency'];
 const MEASURE_START = 'count of, share of, time of first, sender of first, receiver of first, mean latency of, max latency of, or servedBy/status/result/latency of request N';
-const SET_START = 'requests, a status (502), a class (5xx), failures, successes, errors, refused, resets, timeouts, messages or decisions';
+const SET_START = 'requests, a status (502), a class (5xx), failures, successes, errors, refused, resets, timeouts, messages, decisions or logs';
 
 function describe(token: Token | undefined): string {
   return token === undefined ? 'the end' : `"${token.text}"`;
@@ -108,7 +108,7 @@ function windowPart(c: Cursor, window: Window, subject?: string): boolean {
   return true;
 }
 
-function what(c: Cursor): What | 'messages' | 'decisions' {
+function what(c: Cursor): What | 'messages' | 'decisions' | 'logs' {
   const t = c.peek();
   if (t?.kind === 'number' && Number.isInteger(t.value) && Number(t.value) >= 100 && Number(t.value) <= 599) {
     c.next();
@@ -121,7 +121,7 @@ function what(c: Cursor): What | 'messages' | 'decisions' {
     return { type: 'class', hundred: Number(t.value) };
   }
   const word = t?.kind === 'word' ? t.text.toLowerCase() : '';
-  const table: Record<string, What | 'messages' | 'decisions'> = {
+  const table: Record<string, What | 'messages' | 'decisions' | 'logs'> = {
     requests: { type: 'all' },
     failures: { type: 'failures' },
     successes: { type: 'successes' },
@@ -131,6 +131,7 @@ function what(c: Cursor): What | 'messages' | 'decisions' {
     timeouts: { type: 'result', result: 'timeout' },
     messages: 'messages',
     decisions: 'decisions',
+    logs: 'logs',
   };
   const found = Object.hasOwn(table, word) ? table[word] : undefined;
   if (found === undefined) return c.fail(SET_START);
@@ -138,8 +139,17 @@ function what(c: Cursor): What | 'messages' | 'decisions' {
   return found;
 }
 
-function set(c: Cursor): RequestSet | MessageSet | DecisionSet {
+function set(c: Cursor): RequestSet | MessageSet | DecisionSet | LogSet {
   const start = what(c);
+  if (start === 'logs') {
+    const s: LogSet = { kind: 'logs', window: {} };
+    if (c.peek()?.kind === 'string') s.text = String(c.next()?.value);
+    for (;;) {
+      if (c.accept('by')) s.by = c.id('the id of the component that wrote the line');
+      else if (!windowPart(c, s.window)) break;
+    }
+    return s;
+  }
   if (start === 'decisions') {
     const s: DecisionSet = { kind: 'decisions', window: {} };
     if (c.peek()?.kind === 'string') s.decision = String(c.next()?.value);

@@ -4,7 +4,7 @@
  * state changes; commands. Built from plain records, so the UI (live trace)
  * and the checker (headless run) measure the same way.
  */
-import type { CommandRecord, DecisionRecord, OutcomeRecord, PacketRecord, StateRecord, TraceRecord } from '../../sim';
+import type { CommandRecord, DecisionRecord, LogRecord, OutcomeRecord, PacketRecord, StateRecord, TraceRecord } from '../../sim';
 
 /** A request a client sent, and how it ended (if it has by the end of the records). */
 export interface RequestEntry {
@@ -35,6 +35,7 @@ export class TraceIndex {
   readonly states: StateRecord[] = [];
   readonly commands: CommandRecord[] = [];
   readonly decisions: DecisionRecord[] = [];
+  readonly logs: LogRecord[] = [];
   private readonly byId = new Map<string, RequestEntry>();
   private readonly decisionsByRequest = new Map<string, DecisionRecord[]>();
   private readonly lastReceiver = new Map<string, string>();
@@ -79,6 +80,9 @@ export class TraceIndex {
         break;
       case 'command':
         this.commands.push(r);
+        break;
+      case 'log':
+        this.logs.push(r);
         break;
       case 'decision':
         this.decisions.push(r);
