@@ -5,7 +5,7 @@
  * problem's path. Fields Kubernetes has but the simulation does not use are
  * collected as notes, not errors, so a manifest copied from work loads.
  */
-import { isMap, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { validateManifest } from '../models/k8s/api/validate';
 import type { PathSegment } from '../models/k8s/api/problems';
 import type { DefaultedManifest } from '../models/k8s/api/types';
@@ -24,13 +24,20 @@ export interface ReadManifest {
   readonly source: ManifestSource;
 }
 
-/** The deepest node along `segments` (the field itself, or the mapping that lacks it). */
-export function nodeAt(start: Node, segments: readonly PathSegment[]): Node {
+/**
+ * The deepest node along `segments` (the field itself, or the mapping that
+ * lacks it). With `key`, the last step lands on the key rather than its value:
+ * an unknown field is wrong by its name, not by what it holds.
+ */
+export function nodeAt(start: Node, segments: readonly PathSegment[], key = false): Node {
   let node: Node = start;
-  for (const segment of segments) {
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
     let next: unknown;
-    if (isMap(node)) next = node.get(segment, true);
-    else if (isSeq(node) && typeof segment === 'number') next = node.items[segment];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === segment);
+      next = key && i === segments.length - 1 ? pair?.key : pair?.value;
+    } else if (isSeq(node) && typeof segment === 'number') next = node.items[segment];
     if (next === undefined || next === null || typeof next !== 'object') break;
     node = next as Node;
   }
@@ -49,7 +56,8 @@ export function readManifests(sources: readonly ManifestSource[], ctx: Ctx, igno
       ok = false;
       for (const p of result.problems) {
         const field = p.field === '' ? source.path : `${source.path}.${p.field}`;
-        report(ctx, posOf(nodeAt(source.node, p.path), ctx), field, `expected ${p.expected}: ${p.message}`);
+        const byName = p.message.includes('unknown field');
+        report(ctx, posOf(nodeAt(source.node, p.path, byName), ctx), field, `expected ${p.expected}: ${p.message}`);
       }
       continue;
     }
