@@ -81,6 +81,14 @@ export function loadScenario(text: string, file: string): LoadResult {
     report(ctx, ctx.positions.get('topology') ?? { line: 1, column: 1 }, 'topology', 'expected either topology (direct links, no DNS) or dns/machines/cluster/traffic, not both in one scenario');
   } else if (legacy) {
     checkReferences(scenario.topology, ctx);
+    const servers = scenario.topology.servers.map((x) => x.id);
+    scenario.faults.forEach((f, i) => {
+      if (f.kind !== 'crash' && f.kind !== 'recover') {
+        report(ctx, ctx.positions.get(`faults[${i}].${f.kind}`) ?? { line: 1, column: 1 }, `faults[${i}].${f.kind}`, `expected crash or recover in a topology scenario, got ${f.kind}`);
+      } else if (!servers.includes(f.target)) {
+        report(ctx, ctx.positions.get(`faults[${i}].${f.kind}`) ?? { line: 1, column: 1 }, `faults[${i}].${f.kind}`, `expected the id of a server (${servers.join(', ')}), got "${f.target}"`);
+      }
+    });
   } else {
     checkFullReferences(scenario, ctx);
   }

@@ -213,4 +213,12 @@ describe('loadScenario', () => {
     const result = loadScenario(text, 'test.yaml');
     expect(result.ok && result.scenario.topology.links[0]?.latencyMs).toBe(30);
   });
+
+  it('allows only crash and recover of a server among the faults of a topology scenario', () => {
+    const errors = errorsOf(`${base}faults:\n  - { at: 1s, crash: db }\n  - { at: 2s, lose-az: eu-west-1a }\n`);
+    expect(errors.map((e) => [e.path, e.message])).toEqual([
+      ['faults[0].crash', 'expected the id of a server (app), got "db"'],
+      ['faults[1].lose-az', 'expected crash or recover in a topology scenario, got lose-az'],
+    ]);
+  });
 });

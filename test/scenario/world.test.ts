@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toJsonLine, type OutcomeRecord, type TraceRecord } from '../../src/sim';
 import { createWorld, type WorldCommand } from '../../src/scenario';
-import { busy, hello } from './fixtures';
+import { busy, hello, lessonText, scenarioFrom } from './fixtures';
+
+const helloText = () => lessonText('hello.yaml');
 
 function traceBytes(seed: number, commands: [number, WorldCommand][] = [], untilMs = 30_000): string {
   const world = createWorld(busy(), { seed });
@@ -131,5 +133,16 @@ describe('createWorld', () => {
     world.runUntil(10_000);
     expect(world.trace.records()).toHaveLength(10);
     expect(world.trace.total).toBeGreaterThan(50);
+  });
+
+  it('applies the crash and recover faults a topology scenario schedules, at their times', () => {
+    const text = `${helloText()}faults:\n  - { at: 2500ms, crash: app }\n  - { at: 4500ms, recover: app }\n`;
+    const world = createWorld(scenarioFrom(text), { seed: 1 });
+    world.runUntil(6500);
+    const commands = world.trace.records().filter((r) => r.kind === 'command').map((r) => [r.t, r.kind === 'command' ? r.command : '']);
+    expect(commands).toEqual([
+      [2500, 'crash'],
+      [4500, 'recover'],
+    ]);
   });
 });
