@@ -16,6 +16,7 @@
  *         goals: [no failures after 40s]
  *         allow: { commands: [{ recover: app }] }
  *         hints: [Look at the event log after 20 s.]
+ *         preset: { max-fails: max_fails=3 }    # edits already made when the step starts (an earlier step's fix)
  *         solution: { commands: [{ at: 30s, recover: app }] }
  *
  * Measures and goals are strings in the measure language (`measure/parse.ts`).
@@ -225,6 +226,7 @@ const step = obj('a step: { title, until, … }', {
   goals: optional(list('a list of goals', goal), []),
   allow: optional(obj('{ commands, edits }', { commands: optional(commands, []), edits: optional(list('a list of edit ids', id), []) }), { commands: [], edits: [] }),
   hints: optional(texts('hints'), []),
+  preset: optional(editChoices(), {}),
   solution: optional(obj('{ edits, commands }', { edits: optional(editChoices(), {}), commands: optional(timedCommands, []) }), { edits: {}, commands: [] }),
 });
 

@@ -74,6 +74,13 @@ function checkStep(raw: RawStep, path: string, edits: readonly EditDef[], scenar
     if (def === undefined) errors.at(`${path}.allow.edits[${i}]`, `expected the id of an edit in the lesson's edits (${[...known.keys()].join(', ') || 'none'}), got "${id}"`);
     else if (!scenario.text.includes(def.find)) errors.at(`${path}.allow.edits[${i}]`, `edit "${id}" looks for "${def.find}", which the scenario ${scenario.file} does not contain`);
   });
+  for (const [id, option] of Object.entries(raw.preset)) {
+    try {
+      applyEdits(scenario, edits, { [id]: option });
+    } catch (error) {
+      errors.at(`${path}.preset.${id}`, error instanceof Error ? error.message : String(error));
+    }
+  }
   for (const [id, option] of Object.entries(raw.solution.edits)) {
     const at = `${path}.solution.edits.${id}`;
     if (!raw.allow.edits.includes(id)) errors.at(at, `the solution changes "${id}", which this step does not allow: add it to allow.edits`);
@@ -177,6 +184,7 @@ export function loadLesson(text: string, file: string, lookup: ScenarioLookup): 
       goals: goalsOf(s, path, errors),
       allow,
       hints: s.hints,
+      preset: s.preset,
       solution,
       where: errors.where(path),
     });

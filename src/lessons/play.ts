@@ -10,7 +10,7 @@ import { applyEdits } from './edits';
 import { TraceIndex } from './measure/trace-index';
 import type { Lesson, Step, TimedCommand } from './types';
 
-/** What a student (or a solution) did: edits chosen before the run, commands at times. */
+/** What a student (or a solution) did: edits chosen before the run (over the step's preset ones), commands at times. */
 export interface Plan {
   edits: Readonly<Record<string, string>>;
   commands: readonly TimedCommand[];
@@ -78,7 +78,7 @@ function describeCommand(c: WorldCommand): string {
  * the edited scenario does not load (an edit broke it) or the world cannot be built.
  */
 export function startStep(lesson: Lesson, step: Step, plan: Plan = EMPTY_PLAN): StepRun {
-  const source = applyEdits(step.scenario, lesson.edits, plan.edits);
+  const source = applyEdits(step.scenario, lesson.edits, { ...step.preset, ...plan.edits });
   const loaded = loadScenario(source.text, source.file);
   if (!loaded.ok) throw new Error(`the edited scenario does not load: ${loaded.errors.map(formatScenarioError).join('; ')}`);
   const world = createWorld(loaded.scenario, { seed: step.seed ?? loaded.scenario.seed });

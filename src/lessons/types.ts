@@ -100,6 +100,8 @@ export interface Step {
   goals: Goal[];
   allow: Allowed;
   hints: string[];
+  /** Edits already made when the step starts (an earlier step's fix, carried over). */
+  preset: Record<string, string>;
   solution: Solution;
   where: Where;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLesson } from '../../src/lessons';
+import { checkLesson, EMPTY_PLAN, playStep } from '../../src/lessons';
 import { crashLesson, load } from './lesson-text';
 
 describe('checking a lesson', () => {
@@ -46,6 +46,18 @@ describe('checking a lesson', () => {
       'the lesson has no prediction: every lesson asks the student to predict at least once',
       'the lesson has no goal: every lesson sets at least one goal the simulation checks',
     ]);
+  });
+
+  it('starts a step with its preset edits, and the solution\'s edits on top', () => {
+    const text = crashLesson
+      .replace('steps:', 'edits:\n  - { id: slow, label: link latency, find: "latencyMs: 25", options: ["latencyMs: 2000"] }\nsteps:')
+      .replace('    allow:\n', '    preset: { slow: "latencyMs: 2000" }\n    allow:\n');
+    const lesson = load(text);
+    const step = lesson.steps[0]!;
+    const first = (plan = EMPTY_PLAN) => playStep(lesson, step, plan).records.find((r) => r.kind === 'outcome');
+    expect(first()).toMatchObject({ latencyMs: expect.any(Number) });
+    expect((first() as { latencyMs: number }).latencyMs).toBeGreaterThan(4000);
+    expect((first({ edits: { slow: 'latencyMs: 25' }, commands: [] }) as { latencyMs: number }).latencyMs).toBeLessThan(200);
   });
 
   it('gives the same verdict every time: runs are deterministic', () => {

@@ -78,6 +78,7 @@ export class LessonSession {
   ) {
     this.progress = readProgress(options.store);
     this.stepIndex = Math.min(Math.max(0, options.step - 1), lesson.steps.length - 1);
+    this.edits = { ...this.step.preset };
     this.build(options.speed);
   }
 
@@ -97,7 +98,7 @@ export class LessonSession {
     if (index < 0 || index >= this.lesson.steps.length || index === this.stepIndex) return;
     this.moved = true;
     this.stepIndex = index;
-    this.edits = {};
+    this.edits = { ...this.step.preset };
     this.answer = undefined;
     this.correct = undefined;
     this.computed = undefined;
@@ -213,7 +214,7 @@ export class LessonSession {
     } catch (error) {
       // An edit that breaks the scenario: say why and go back to the scenario as written.
       this.error = error instanceof Error ? error.message : String(error);
-      this.edits = {};
+      this.edits = { ...this.step.preset };
       run = startStep(this.lesson, this.step, EMPTY_PLAN);
     }
     this.run = run;
