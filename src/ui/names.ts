@@ -17,9 +17,14 @@ export function addressAliases(components: readonly ComponentSnapshot[]): Map<st
   return aliases;
 }
 
-/** A `NameOf` that turns ids and addresses into labels, and leaves anything unknown as it is. */
+/**
+ * A `NameOf` that turns ids and addresses into labels. An id it does not
+ * know keeps its last part when it is namespaced (`pod:default/api-7d…` →
+ * `api-7d…`: pods come and go after the lookup is made), and stays as it is
+ * otherwise.
+ */
 export function nameLookup(components: readonly ComponentSnapshot[]): NameOf {
   const labels = new Map(components.map((c) => [c.id, c.label === '' ? c.id : c.label]));
   const aliases = addressAliases(components);
-  return (id) => labels.get(id) ?? labels.get(aliases.get(id) ?? '') ?? id;
+  return (id) => labels.get(id) ?? labels.get(aliases.get(id) ?? '') ?? /^[a-z-]+:[^/\s]+\/(\S+)$/.exec(id)?.[1] ?? id;
 }
