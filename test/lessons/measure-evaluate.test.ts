@@ -31,6 +31,16 @@ describe('measures over a trace', () => {
     expect(measure('count of requests servedBy app-2', proxied)).toMatchObject({ value: 1 });
   });
 
+  it('counts the nth request among those for a path, and matches servers by pattern', () => {
+    const paths = indexOf(
+      [request(1, 0, { status: 200, servedBy: 'frontend-1' }, 'browser', '/'), request(2, 10, { status: 200, servedBy: 'api-2' }, 'browser', '/api/users'), request(3, 20, { status: 200, servedBy: 'api-1' }, 'browser', '/api/x')],
+      [],
+      100,
+    );
+    expect(measure('servedBy of request 2 for /api/', paths)).toMatchObject({ value: 'api-1' });
+    expect(measure('count of requests for /api/ servedBy api-*', paths)).toMatchObject({ value: 2 });
+  });
+
   it('counts requests by status within a window of send times (after inclusive, before exclusive)', () => {
     expect(measure('count of 502', index)).toMatchObject({ value: 2 });
     expect(measure('count of 502 after 5s', index)).toMatchObject({ value: 2 });

@@ -71,7 +71,7 @@ export type RequestField = 'servedBy' | 'status' | 'result' | 'latency';
 export type Measure =
   | { m: 'count'; set: RequestSet | MessageSet | DecisionSet | LogSet }
   | { m: 'share'; set: RequestSet }
-  | { m: 'field'; field: RequestField; n: number; from?: string }
+  | { m: 'field'; field: RequestField; n: number; from?: string; path?: string }
   | { m: 'first'; set: RequestSet | MessageSet | DecisionSet | LogSet }
   /** Who sent, or who received, the first message of a set. */
   | { m: 'end'; end: 'sender' | 'receiver'; set: MessageSet }

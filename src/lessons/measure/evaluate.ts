@@ -91,7 +91,7 @@ export function selectRequests(set: RequestSet, index: TraceIndex, what: What = 
       r.t < b.to &&
       (set.from === undefined || r.client === set.from) &&
       (set.path === undefined || r.path.startsWith(set.path)) &&
-      (set.servedBy === undefined || r.servedBy === set.servedBy) &&
+      (set.servedBy === undefined || (r.servedBy !== undefined && globMatch(set.servedBy, r.servedBy))) &&
       matchesWhat(what, r),
   );
 }
@@ -188,9 +188,9 @@ export function share(set: RequestSet, index: TraceIndex): Measured {
 }
 
 function field(m: Extract<Measure, { m: 'field' }>, index: TraceIndex): Measured {
-  const pool = m.from === undefined ? index.requests : index.requests.filter((r) => r.client === m.from);
+  const pool = index.requests.filter((r) => (m.from === undefined || r.client === m.from) && (m.path === undefined || r.path.startsWith(m.path)));
   const r = pool[m.n - 1];
-  const who = m.from === undefined ? '' : ` from ${m.from}`;
+  const who = `${m.from === undefined ? '' : ` from ${m.from}`}${m.path === undefined ? '' : ` for ${m.path}`}`;
   if (r === undefined) return { ok: false, reason: `only ${pool.length} requests${who} were sent by t = ${formatDuration(index.endMs)}, so there is no request ${m.n}` };
   const o = r.outcome;
   if (o === undefined) return { ok: false, reason: `request ${m.n}${who} (${r.id}) had no outcome by t = ${formatDuration(index.endMs)}` };

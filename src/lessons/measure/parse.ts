@@ -3,7 +3,7 @@
  *
  *     measure:  count of SET | share of SET | time of first SET
  *               | (mean|max) latency of SET
- *               | (servedBy|status|result|latency) of request N [from CLIENT]
+ *               | (servedBy|status|result|latency) of request N [from CLIENT] [for /path]
  *               | (sender|receiver) of first messages …
  *     SET:      (requests | 502 | 5xx | failures | successes | errors | refused | resets | timeouts | messages)
  *               then any of: from ID, servedBy ID, for /path, to ID, type T, on behalf of CLIENT, after TIME, before TIME,
@@ -235,8 +235,12 @@ function measure(c: Cursor): Measure {
     c.expectWord('request');
     const n = c.expectKind('number', 'the number of the request, counting from 1 in the order they were sent');
     if (!Number.isInteger(n.value) || Number(n.value) < 1) throw new ExpressionError(`expected a whole number ≥ 1, got ${n.text}`, n.pos);
-    const m: Measure = { m: 'field', field, n: Number(n.value) };
-    if (c.accept('from')) m.from = c.id('the id of a client');
+    const m: Extract<Measure, { m: 'field' }> = { m: 'field', field, n: Number(n.value) };
+    for (;;) {
+      if (c.accept('from')) m.from = c.id('the id of a client');
+      else if (c.accept('for')) m.path = String(c.expectKind('path', 'a path such as /api/').value);
+      else break;
+    }
     return m;
   }
   return c.fail(MEASURE_START);
