@@ -31,11 +31,12 @@ describe('every lesson in lessons/', () => {
   });
 
   for (const file of files) {
+    // A lesson on the cluster plays a minute or two of a whole Kubernetes path, two or three times per step.
     it(`${file} loads, and its solutions reach its goals`, () => {
       const loaded = loadLesson(readFileSync(path.join(dir, file), 'utf8'), `lessons/${file}`, lookup);
       if (!loaded.ok) expect.fail(loaded.errors.map(formatLessonError).join('\n'));
       const { problems } = checkLesson(loaded.lesson);
       expect(problems.map((p) => `line ${p.line}, step ${p.step ?? '-'}: ${p.message}`)).toEqual([]);
-    });
+    }, 180_000);
   }
 });
