@@ -41,6 +41,11 @@ describe('measures over a trace', () => {
     expect(measure('count of requests for /api/ servedBy api-*', paths)).toMatchObject({ value: 2 });
   });
 
+  it('counts the different components that served a set of requests', () => {
+    expect(measure('servers of requests before 5s', index)).toMatchObject({ value: 3, text: '3 different components served them (a, b, c)' });
+    expect(measure('servers of successes after 5s', index)).toMatchObject({ value: 2 });
+  });
+
   it('counts requests by status within a window of send times (after inclusive, before exclusive)', () => {
     expect(measure('count of 502', index)).toMatchObject({ value: 2 });
     expect(measure('count of 502 after 5s', index)).toMatchObject({ value: 2 });

@@ -49,6 +49,10 @@ describe('the measure language', () => {
     expect(dash).toMatchObject({ g: 'each', servers: ['auth-*', 'api-1'], min: 25, max: 40 });
   });
 
+  it('reads Kubernetes-style ids with "/" and ":" as one name', () => {
+    expect(parseMeasure('count of requests servedBy pod:default/auth-* for /auth/')).toMatchObject({ set: { servedBy: 'pod:default/auth-*', path: '/auth/' } });
+  });
+
   it('reads comparisons in words and symbols', () => {
     expect(parseGoal('count of successes after 30s is at least 20')).toMatchObject({ comparison: { op: '>=', value: { value: 20 } } });
     expect(parseGoal('mean latency of successes <= 200ms')).toMatchObject({ comparison: { op: '<=', value: { value: 200, unit: 'ms' } } });

@@ -73,6 +73,8 @@ export type Measure =
   | { m: 'share'; set: RequestSet }
   | { m: 'field'; field: RequestField; n: number; from?: string; path?: string }
   | { m: 'first'; set: RequestSet | MessageSet | DecisionSet | LogSet }
+  /** How many different components served the requests of a set. */
+  | { m: 'servers'; set: RequestSet }
   /** Who sent, or who received, the first message of a set. */
   | { m: 'end'; end: 'sender' | 'receiver'; set: MessageSet }
   | { m: 'latency'; agg: 'mean' | 'max'; set: RequestSet };

@@ -251,6 +251,14 @@ function end(m: Extract<Measure, { m: 'end' }>, index: TraceIndex): Measured {
   return { ok: true, value, text: `the first was sent by ${p.from} to ${p.to} at t = ${formatDuration(p.t)}`, evidence: [messageEvidence(p)] };
 }
 
+function servers(set: RequestSet, index: TraceIndex): Measured {
+  const found = selectRequests(set, index);
+  if ('reason' in found) return { ok: false, reason: found.reason };
+  const ids = [...new Set(found.map((r) => r.servedBy).filter((id): id is string => id !== undefined))].sort();
+  const listed = ids.length === 0 ? 'none' : ids.join(', ');
+  return { ok: true, value: ids.length, text: `${ids.length} different components served them (${listed})`, evidence: [] };
+}
+
 /** Evaluate a measure over a run's trace. */
 export function evaluate(m: Measure, index: TraceIndex): Measured {
   switch (m.m) {
@@ -266,6 +274,8 @@ export function evaluate(m: Measure, index: TraceIndex): Measured {
       return latency(m, index);
     case 'end':
       return end(m, index);
+    case 'servers':
+      return servers(m.set, index);
   }
 }
 

@@ -4,7 +4,7 @@
  *     measure:  count of SET | share of SET | time of first SET
  *               | (mean|max) latency of SET
  *               | (servedBy|status|result|latency) of request N [from CLIENT] [for /path]
- *               | (sender|receiver) of first messages …
+ *               | (sender|receiver) of first messages … | servers of SET
  *     SET:      (requests | 502 | 5xx | failures | successes | errors | refused | resets | timeouts | messages)
  *               then any of: from ID, servedBy ID, for /path, to ID, type T, on behalf of CLIENT, after TIME, before TIME,
  *               between TIME and TIME
@@ -19,7 +19,7 @@ import type { Comparison, DecisionSet, LogSet, Goal, Literal, Measure, MessageSe
 import { ExpressionError, tokenize, type Token, type TokenKind } from './tokens';
 
 const FIELDS: readonly RequestField[] = ['servedBy', 'status', 'result', 'latency'];
-const MEASURE_START = 'count of, share of, time of first, sender of first, receiver of first, mean latency of, max latency of, or servedBy/status/result/latency of request N';
+const MEASURE_START = 'count of, share of, servers of, time of first, sender of first, receiver of first, mean latency of, max latency of, or servedBy/status/result/latency of request N';
 const SET_START = 'requests, a status (502), a class (5xx), failures, successes, errors, refused, resets, timeouts, messages, decisions or logs';
 
 function describe(token: Token | undefined): string {
@@ -213,6 +213,11 @@ function measure(c: Cursor): Measure {
     c.expectWord('first');
     return { m: 'first', set: set(c) };
   }
+  if (word === 'servers') {
+    c.next();
+    c.expectWord('of');
+    return { m: 'servers', set: requestSet(c, 'servers of') };
+  }
   if (word === 'sender' || word === 'receiver') {
     c.next();
     c.expectWord('of');
@@ -290,7 +295,7 @@ function comparison(c: Cursor): Comparison {
 
 /** Which literal kind a measure's value is compared with, for early, readable errors. */
 export function unitOf(m: Measure): 'count' | 'percent' | 'ms' | 'word' {
-  if (m.m === 'count') return 'count';
+  if (m.m === 'count' || m.m === 'servers') return 'count';
   if (m.m === 'share') return 'percent';
   if (m.m === 'first' || m.m === 'latency') return 'ms';
   if (m.m === 'end') return 'word';

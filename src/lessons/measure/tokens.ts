@@ -39,7 +39,8 @@ const rules: [TokenKind, RegExp][] = [
   ['op', /(<=|>=|!=|≤|≥|≠|=|<|>)/y],
   ['dash', /([–—-]|\.\.)/y],
   ['comma', /(,)/y],
-  ['word', /([A-Za-z_][A-Za-z0-9_.#:*-]*|\*[A-Za-z0-9_.#:*-]*)/y],
+  // Ids may hold "/" and ":" after the first character: `pod:default/auth-*`, `kube-proxy:node-1`.
+  ['word', /([A-Za-z_][A-Za-z0-9_.#:*/-]*|\*[A-Za-z0-9_.#:*/-]*)/y],
 ];
 
 function valueOf(kind: TokenKind, raw: string): number | string {
