@@ -17,6 +17,8 @@ import type { ClusterSpec } from '../types';
 import type { Hosts } from './hosts';
 import type { NlbPart } from './nlb-part';
 import { PortCounter } from './net-adapters';
+import { runCheck } from './health-probe';
+import { kubeNodeHost, resolveAtStart } from './kube-node';
 import { startProgram, type Program, type RunningProcess } from './pod-process';
 import type { Tcp } from './tcp';
 import type { Host, Syn, SynVerdict } from './tcp-types';
@@ -51,6 +53,8 @@ export class ClusterPart {
   private readonly pods = new Map<string, PodSlot>();
   private readonly probePorts = new PortCounter();
   private readonly nodeIps = new Map<string, string>();
+  /** Every Service's ClusterIP, kept as Services are created (asked on every new connection). */
+  private readonly clusterIps = new Set<string>();
 
   constructor(
     private readonly spec: ClusterSpec,
@@ -62,6 +66,7 @@ export class ClusterPart {
       containerExited: (pod, _code, why) => this.exited(pod, why),
       podRemoved: (pod) => this.removed(pod),
       serviceChanged: (service) => {
+        this.clusterIps.add(service.clusterIP);
         if (service.spec.type !== 'LoadBalancer' || service.ingress.length > 0) return;
         const problem = deps.nlbs.build(service, this.cluster.nodes);
         if (problem !== undefined) {
@@ -89,7 +94,7 @@ export class ClusterPart {
           kind: 'node',
           label: node.name,
           address: node.ip,
-          host: this.nodeHost(node.name, node.ip),
+          host: kubeNodeHost(node.name, node.ip, this.cluster, deps.hosts, (component) => this.pods.get(component)?.ref.node),
           state: () => 'Ready',
           counters: () => ({ pods: this.cluster.podList().filter((p) => p.ref.node === node.name).length }),
           details: () => ({ az: node.az, instanceId: node.instanceId, podCidr: `${node.podCidr.base}` }),
@@ -110,7 +115,7 @@ export class ClusterPart {
 
   /** True for a ClusterIP (kube-proxy's business, on the sender's node). */
   isClusterIp(ip: string): boolean {
-    return this.cluster.allServices().some((s) => s.clusterIP === ip);
+    return this.clusterIps.has(ip);
   }
 
   /** The node a component runs on (itself for a node), for ClusterIP routing. */
@@ -197,7 +202,7 @@ export class ClusterPart {
       const ports = ref.container.ports.length > 0 ? ref.container.ports.map((p) => p.containerPort) : [80];
       started.process = startProgram(this.program(ref), component, ref.ip, ports, this.deps, {
         faults: carried,
-        resolve: (host) => this.resolveAtStart(ref, component, host),
+        resolve: (host) => resolveAtStart(this.cluster, this.deps.trace, ref, component, host),
         // The kubelet hears of the exit as its own event: not from inside the app machine's step.
         crashed: (why) => this.deps.engine.schedule(0, () => this.cluster.crashContainer(ref.namespace, ref.name, why), 'container exit'),
         recordStates: false,
@@ -228,31 +233,6 @@ export class ClusterPart {
     return { ready: view?.ready === true ? 1 : 0, restarts: view?.restartCount ?? 0, ...(slot?.process?.counters() ?? {}) };
   }
 
-  /**
-   * getaddrinfo at nginx start: the pod's search list (`<ns>.svc.cluster.local`,
-   * `svc.cluster.local`, `cluster.local`) for a name with fewer than 5 dots,
-   * then the name itself; cluster DNS answers Service names with the ClusterIP.
-   */
-  private resolveAtStart(ref: PodRef, component: string, host: string): string[] | undefined {
-    const conf = this.cluster.resolvConf(ref.namespace);
-    const dots = host.split('.').length - 1;
-    const candidates = host.endsWith('.') ? [host] : dots >= conf.ndots ? [host, ...conf.search.map((s) => `${host}.${s}`)] : [...conf.search.map((s) => `${host}.${s}`), host];
-    for (const name of candidates) {
-      const answer = this.cluster.lookup(name);
-      if (answer.rcode === 'NOERROR') {
-        this.deps.trace.record({
-          kind: 'decision',
-          component,
-          decision: `resolve ${host}`,
-          why: `nginx resolves "${host}" once, at start, through cluster DNS (search list, ndots:${conf.ndots}): ${answer.why}; the upstream is that single address from now on`,
-        });
-        return [answer.ip];
-      }
-    }
-    this.deps.trace.record({ kind: 'decision', component, decision: `resolve ${host}`, why: `cluster DNS has no Service for "${host}" (tried ${candidates.join(', ')})` });
-    return undefined;
-  }
-
   private podHost(component: string): Host {
     return {
       id: component,
@@ -265,78 +245,21 @@ export class ClusterPart {
     };
   }
 
-  private nodeHost(node: string, ip: string): Host {
-    return {
-      id: node,
-      syn: (syn): SynVerdict => {
-        if (syn.dstIp === ip) {
-          const d = this.cluster.connect(node, { dstIp: syn.dstIp, dstPort: syn.dstPort, srcIp: syn.srcIp, srcPort: syn.srcPort }, syn.requestId);
-          switch (d.kind) {
-            case 'refused':
-              return { kind: 'reset', why: d.why };
-            case 'dropped':
-              return { kind: 'drop', why: d.why };
-            case 'healthz':
-              return {
-                kind: 'accept',
-                server: {
-                  request: (_m, ex) => ex.respond({ status: d.answer.status, headers: [['Content-Type', 'application/json']], body: d.answer.body, servedBy: `kube-proxy:${node}` }),
-                },
-              };
-            case 'forward': {
-              const owner = this.deps.hosts.owner(d.to.ip);
-              if (owner === undefined) return { kind: 'drop', why: `no pod at ${d.to.ip}` };
-              const next = d.crossNode && d.endpoint.node !== undefined ? d.endpoint.node : owner;
-              return { kind: 'forward', next, dstIp: d.to.ip, dstPort: d.to.port, srcIp: d.source.ip };
-            }
-          }
-        }
-        const owner = this.deps.hosts.owner(syn.dstIp);
-        if (owner !== undefined && this.pods.get(owner)?.ref.node === node) return { kind: 'forward', next: owner };
-        return { kind: 'drop', why: `${node} has no route to ${syn.dstIp}` };
-      },
-    };
-  }
-
   private probe(ref: PodRef, request: ProbeRequest, answer: (a: ProbeAnswer) => void): void {
-    const tcp = this.deps.tcp();
-    const nodeIp = this.nodeIps.get(ref.node) ?? ref.ip;
-    let done = false;
-    const once = (a: ProbeAnswer) => {
-      if (done) return;
-      done = true;
-      answer(a);
-    };
-    let close = (): void => undefined;
-    const pending = tcp.dial(
-      { from: ref.node, srcIp: nodeIp, srcPort: this.probePorts.take(), dstIp: request.ip, dstPort: request.port, purpose: 'health' },
+    const h = request.handler;
+    runCheck(
+      this.deps.tcp(),
+      this.deps.engine,
       {
-        connected: (connection) => {
-          close = () => connection.close();
-          const h = request.handler;
-          if (h.kind === 'tcpSocket' || done) {
-            connection.close();
-            once({ outcome: 'connected' });
-            return;
-          }
-          connection.send(
-            { id: `probe:${ref.name}:${request.kind}`, method: 'GET', target: h.path, headers: [['Host', `${request.ip}:${request.port}`], ['User-Agent', 'kube-probe/1.30']] },
-            {
-              response: (reply) => {
-                connection.close();
-                once({ outcome: 'http', status: reply.status });
-              },
-              reset: () => once({ outcome: 'reset' }),
-            },
-          );
-        },
-        refused: () => once({ outcome: 'refused' }),
+        from: ref.node,
+        srcIp: this.nodeIps.get(ref.node) ?? ref.ip,
+        srcPort: this.probePorts.take(),
+        dstIp: request.ip,
+        dstPort: request.port,
+        ...(h.kind === 'httpGet' ? { http: { id: `probe:${ref.name}:${request.kind}`, path: h.path, userAgent: 'kube-probe/1.30' } } : {}),
+        timeoutMs: request.timeoutMs,
       },
+      (result) => answer(result.kind === 'http' ? { outcome: 'http', status: result.status } : { outcome: result.kind }),
     );
-    this.deps.engine.schedule(request.timeoutMs, () => {
-      done = true;
-      pending.abort();
-      close();
-    }, 'probe timeout');
   }
 }

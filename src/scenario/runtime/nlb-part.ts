@@ -25,6 +25,7 @@ import type { Hosts } from './hosts';
 import type { Tcp } from './tcp';
 import type { Host, SynVerdict } from './tcp-types';
 import { PortCounter } from './net-adapters';
+import { runCheck } from './health-probe';
 
 export interface BuiltNlb {
   readonly service: string;
@@ -190,46 +191,23 @@ export class NlbPart {
 
   private readonly probePorts = new PortCounter();
 
-  /** One health check: a `health` connection from the NLB node to the target, answered once. */
+  /** One health check: a `health` connection from the NLB node's private address to the target. */
   private probe(components: ReadonlyMap<string, string>, probe: HealthProbe, answer: (a: ProbeAnswer) => void): void {
     const from = components.get(probe.node.az);
     if (from === undefined) return;
-    let done = false;
-    const once = (a: ProbeAnswer) => {
-      if (done) return;
-      done = true;
-      answer(a);
-    };
-    let close = (): void => undefined;
-    const pending = this.tcp().dial(
-      { from, srcIp: probe.node.privateIp, srcPort: this.probePorts.take(), dstIp: probe.ip, dstPort: probe.port, purpose: 'health' },
+    runCheck(
+      this.tcp(),
+      this.engine,
       {
-        connected: (connection) => {
-          close = () => connection.close();
-          if (probe.protocol === 'TCP' || done) {
-            connection.close();
-            once({ outcome: 'connected' });
-            return;
-          }
-          connection.send(
-            { id: `health:${probe.targetGroup}/${probe.target.id}`, method: 'GET', target: probe.path, headers: [['Host', `${probe.ip}:${probe.port}`], ['User-Agent', 'ELB-HealthChecker/2.0']] },
-            {
-              response: (reply) => {
-                connection.close();
-                once({ outcome: 'response', status: reply.status });
-              },
-              reset: () => once({ outcome: 'reset' }),
-            },
-          );
-        },
-        refused: () => once({ outcome: 'refused' }),
+        from,
+        srcIp: probe.node.privateIp,
+        srcPort: this.probePorts.take(),
+        dstIp: probe.ip,
+        dstPort: probe.port,
+        ...(probe.protocol === 'TCP' ? {} : { http: { id: `health:${probe.targetGroup}/${probe.target.id}`, path: probe.path, userAgent: 'ELB-HealthChecker/2.0' } }),
+        timeoutMs: probe.timeoutMs,
       },
+      (result) => answer(result.kind === 'http' ? { outcome: 'response', status: result.status } : { outcome: result.kind }),
     );
-    // The checker gives up after its timeout; release the connection then.
-    this.engine.schedule(probe.timeoutMs, () => {
-      done = true;
-      pending.abort();
-      close();
-    }, 'health check timeout');
   }
 }

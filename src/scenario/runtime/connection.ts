@@ -1,0 +1,108 @@
+/**
+ * An established connection: the hops its SYN took, the relays on them, and
+ * its two ends. Requests walk the hops forward and answers walk them back,
+ * each relay checking every packet; a reset from a middlebox or from the
+ * server ends it; closing releases what the path holds.
+ */
+import type { Wire } from './fabric';
+import type { Tcp } from './tcp';
+import type { Connection, HttpMessage, HttpReply, Purpose, Relay, ReplyHandlers, ServerExchange, ServerSide } from './tcp-types';
+
+/** An accepted connection: the hops it took, the relays on them, and its two ends. */
+export class Established implements Connection {
+  private open = true;
+  private pending?: ReplyHandlers;
+  private readonly wireType: 'health' | 'request';
+
+  constructor(
+    private readonly tcp: Tcp,
+    readonly id: string,
+    private readonly hops: readonly string[],
+    private readonly relays: readonly (Relay | undefined)[],
+    private readonly server: ServerSide,
+    private readonly ends: Pick<ServerExchange, 'peerIp' | 'peerPort' | 'localIp' | 'localPort'>,
+    private readonly purpose: Purpose,
+    private readonly requestId: string | undefined,
+  ) {
+    this.wireType = purpose === 'health' ? 'health' : 'request';
+    relays.forEach((relay, i) => relay?.bind?.((why) => this.resetFrom(i, why, this.requestId)));
+  }
+
+  send(message: HttpMessage, handlers: ReplyHandlers): void {
+    if (!this.open) return;
+    this.pending = handlers;
+    const wire: Wire = { type: this.wireType, summary: `${message.method} ${message.target}`, requestId: message.id };
+    this.tcp.walk(
+      this.hops,
+      wire,
+      () => {
+        if (!this.open) return;
+        const exchange: ServerExchange = {
+          ...this.ends,
+          respond: (reply) => this.respond(message.id, reply),
+          reset: (why) => this.serverReset(message.id, why),
+        };
+        this.server.request(message, exchange);
+      },
+      () => undefined,
+      (i) => this.relays[i]?.check?.(),
+      (i, why) => this.resetFrom(i, why, message.id),
+    );
+  }
+
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.pending = undefined;
+    for (const relay of this.relays) relay?.closed?.();
+    this.server.closed?.();
+  }
+
+  /** A middlebox at hop `index` resets the connection: RST to the client, the server forgets it. */
+  resetFrom(index: number, why: string, requestId: string | undefined): void {
+    if (!this.open) return;
+    const handlers = this.pending;
+    const back = this.hops.slice(0, index + 1).reverse();
+    this.close();
+    if (handlers === undefined) return;
+    const wire: Wire = { type: this.purpose === 'health' ? 'health' : 'tcp', summary: 'RST (connection reset)', ...(requestId === undefined ? {} : { requestId }) };
+    this.tcp.walk(back, wire, () => handlers.reset(why));
+  }
+
+  private respond(requestId: string, reply: HttpReply): void {
+    if (!this.open) return;
+    const wire: Wire = {
+      type: this.purpose === 'health' ? 'health' : 'response',
+      summary: `${reply.status} ← ${reply.servedBy}`,
+      requestId,
+    };
+    const path = [...this.hops].reverse();
+    this.tcp.walk(
+      path,
+      wire,
+      () => {
+        const handlers = this.pending;
+        this.pending = undefined;
+        if (this.open) handlers?.response(reply);
+      },
+      () => undefined,
+      (i) => this.relays[this.hops.length - 1 - i]?.check?.(),
+      (i, why) => {
+        // Reset at a middlebox on the way back: the client hears RST from there.
+        const at = this.hops.length - 1 - i;
+        this.resetFrom(at, why, requestId);
+      },
+    );
+  }
+
+  private serverReset(requestId: string, why: string): void {
+    if (!this.open) return;
+    const handlers = this.pending;
+    const wire: Wire = { type: this.purpose === 'health' ? 'health' : 'tcp', summary: `RST ← ${this.ends.localIp}:${this.ends.localPort}`, requestId };
+    const path = [...this.hops].reverse();
+    this.open = false;
+    this.pending = undefined;
+    for (const relay of this.relays) relay?.closed?.();
+    this.tcp.walk(path, wire, () => handlers?.reset(why));
+  }
+}
