@@ -209,11 +209,14 @@ const scenarioRef: Check<ScenarioRef> = {
   },
 };
 
+/** Edit texts keep their spaces: indentation is part of what a YAML edit finds and writes. */
+const exact = (expected: string) => scalar(expected, (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined));
+
 const edit = obj('an edit: { id, label, find, options }', {
   id: required(id),
   label: required(text('what the student changes, such as "max_fails on each server line"')),
-  find: required(text('the text as the scenario has it, such as max_fails=1')),
-  options: required(texts('replacement texts, such as [max_fails=3]')),
+  find: required(exact('the text as the scenario has it, such as max_fails=1')),
+  options: required(list('a list of replacement texts, such as [max_fails=3]', exact('a replacement text'))),
 });
 
 const step = obj('a step: { title, until, … }', {
