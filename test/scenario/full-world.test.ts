@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogRecord, OutcomeRecord, TraceRecord } from '../../src/sim';
 import { createWorld } from '../../src/scenario';
-import { forwardProxy, fullPath, singleServer } from './fixtures';
+import { forwardProxy, fullPath, lessonText, scenarioFrom, singleServer } from './fixtures';
 
 const outcomes = (records: TraceRecord[]) => records.filter((r): r is OutcomeRecord => r.kind === 'outcome');
 const logs = (records: TraceRecord[], component: string) => records.filter((r): r is LogRecord => r.kind === 'log' && r.component === component).map((r) => r.line);
@@ -103,5 +103,46 @@ describe('a single server (single-server.yaml)', () => {
     expect(byWindow(30_100, 45_000)).toEqual(new Set(['refused']));
     // The app takes its 3 s startup after the restart at 45 s.
     expect(byWindow(48_200, 60_000)).toEqual(new Set(['ok']));
+  });
+});
+
+describe('nginx resolving its upstream names at start', () => {
+  it('on a machine: through public DNS, one peer per address the name has', () => {
+    const scenario = scenarioFrom(`name: nginx on a machine
+dns:
+  zones:
+    - zone: example.com
+      records:
+        - { name: www.example.com, a: 198.51.100.20 }
+        - { name: app.example.com, a: [10.0.1.10, 10.0.1.11] }
+machines:
+  - id: www
+    address: 198.51.100.20
+    nginx:
+      conf: |
+        upstream backend { server app.example.com:3000; }
+        server { listen 80; location / { proxy_pass http://backend; } }
+  - { id: app-1, address: 10.0.1.10, port: 3000, app: {} }
+  - { id: app-2, address: 10.0.1.11, port: 3000, app: {} }
+traffic:
+  - { id: alice, address: 203.0.113.7, url: http://www.example.com/, every: 1s }
+`);
+    const world = createWorld(scenario, { seed: 1 });
+    world.runUntil(6_000);
+    const servedBy = new Set(outcomes(world.trace.records()).map((o) => o.servedBy));
+    expect(servedBy).toEqual(new Set(['app-1', 'app-2']));
+  });
+
+  it('in a pod: an upstream Service that does not exist stops nginx from starting, and the pod crash-loops', () => {
+    const text = lessonText('full-path.yaml').replace('upstream auth { server auth-service:80; }', 'upstream auth { server auth-svc:80; }');
+    const world = createWorld(scenarioFrom(text), { seed: 1, traceWindow: 1_000_000 });
+    world.runUntil(30_000);
+    const records = world.trace.records();
+    const errors = records.filter((r): r is LogRecord => r.kind === 'log' && r.stream === 'error.log' && r.component.startsWith('pod:default/nginx-'));
+    expect(errors[0]?.line).toBe('nginx: [emerg] host not found in upstream "auth-svc:80" in /etc/nginx/conf.d/default.conf:1');
+    const nginxStates = records.filter((r) => r.kind === 'state' && r.component.startsWith('pod:default/nginx-')).map((r) => (r.kind === 'state' ? r.to : ''));
+    expect(nginxStates).toContain('CrashLoopBackOff');
+    // With no nginx listening anywhere, kube-proxy refuses every connection to the NodePort.
+    expect(new Set(outcomes(records).map((o) => o.result))).toEqual(new Set(['refused']));
   });
 });

@@ -16,6 +16,10 @@ import type { LookupResult } from '../../models/client';
 import {
   aRecord,
   answerAuthoritative,
+  askServer,
+  question,
+  resolveRecursive,
+  type NameServerAddress,
   buildHierarchy,
   cnameRecord,
   createRecursiveResolver,
@@ -56,6 +60,7 @@ const NO_TCP: (id: string) => Host = (id) => ({ id, syn: () => ({ kind: 'reset',
 export class DnsPart {
   readonly resolvers = new Map<string, RecursiveResolver>();
   readonly servers: readonly AuthoritativeServer[];
+  private readonly rootHints: readonly NameServerAddress[];
   private readonly serverIds = new Map<string, string>();
   private readonly counts = new Map<string, { queries: number; answers: number; cacheHits: number }>();
 
@@ -83,6 +88,7 @@ export class DnsPart {
     }));
     const hierarchy = buildHierarchy({ hosted });
     this.servers = hierarchy.servers;
+    this.rootHints = hierarchy.rootHints;
     for (const server of hierarchy.servers) {
       const id = server.id === 'root' ? 'dns-root' : server.id.startsWith('tld-') ? `dns-${server.id.slice(4)}` : withoutTrailingDot(server.name);
       this.serverIds.set(server.ip, id);
@@ -102,6 +108,18 @@ export class DnsPart {
         [r.address],
       );
     }
+  }
+
+  /**
+   * A name's addresses right now, resolved in one step from the root with a
+   * fresh cache and no packets: what a program's getaddrinfo at start-up
+   * returns (nginx on a machine resolving its upstream names).
+   */
+  resolveNow(name: string): string[] | undefined {
+    const resolver = createRecursiveResolver({ id: 'startup', ip: '127.0.0.53', rootHints: this.rootHints });
+    const resolution = resolveRecursive(resolver, question(name), this.engine.now, askServer(this.servers));
+    const addresses = resolution.answer.flatMap((r) => (r.type === 'A' ? [r.address] : []));
+    return addresses.length > 0 ? addresses : undefined;
   }
 
   /** The resolver clients use when they name none. */

@@ -35,6 +35,7 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
   const fabric = new Fabric(engine, trace, {
     latency: (a, b) => placements.latency(a, b),
     down: (component) => {
+      if (lostAzs.size === 0) return undefined;
       const az = placements.azOf(component);
       return az !== undefined && lostAzs.has(az) ? `${component} is in ${az}, which is lost: nothing there answers` : undefined;
     },
@@ -82,7 +83,7 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
   };
 
   const machineDeps = { engine, trace, random, hosts, tcp };
-  const machines = new MachinePart(scenario.machines, machineDeps);
+  const machines = new MachinePart(scenario.machines, machineDeps, (name) => dns?.resolveNow(name));
   for (const p of scenario.proxies) if (p.resolver !== undefined) resolverOf.set(p.id, p.resolver);
   addProxies(scenario.proxies, machineDeps, lookup);
 

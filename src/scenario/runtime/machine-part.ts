@@ -28,12 +28,14 @@ export class MachinePart {
   constructor(
     machines: readonly MachineSpec[],
     private readonly deps: MachineDeps,
+    /** getaddrinfo at start-up, for nginx's upstream names (public DNS; undefined: not found). */
+    resolve: (name: string) => string[] | undefined = () => undefined,
   ) {
     for (const m of machines) {
       const process = startProgram(m.role.kind === 'app' ? { kind: 'app', app: m.role.app } : { kind: 'nginx', nginx: m.role.nginx }, m.id, m.address, [m.port], deps, {
         faults: {},
-        // A machine's nginx resolves names once at start too; machines have no DNS for upstreams here.
-        resolve: () => undefined,
+        // nginx resolves upstream names once, at start, through public DNS.
+        resolve,
         crashed: () => undefined,
         recordStates: true,
         running: true,
