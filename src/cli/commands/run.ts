@@ -72,7 +72,8 @@ export const runCommand: Command = async (args: string[], io: CliIO): Promise<nu
     requests: counter.requests,
     completed: counter.completed,
     outcomes: counter.outcomes,
-    byPod: counter.byPod,
+    // Sorted by name, so pods of one Deployment sit together.
+    byPod: Object.fromEntries(Object.entries(counter.byPod).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     events: world.engine.eventsProcessed,
     virtualMs: world.now,
     wallMs: Math.round(wallTimeMs * 1000) / 1000,
