@@ -1,7 +1,6 @@
 /**
  * From a run plan to a running world: load the scenario, build the world
- * with the plan's seed, schedule the prepared commands as engine events
- * (before anything runs, so their place among same-time events is fixed),
+ * with the plan's seed (the world schedules the scenario's own `faults:`),
  * then replay the commands given by hand, each at the moment it was given,
  * and run on to the moment asked for.
  *
@@ -10,7 +9,7 @@
  * replayed up to now. Deterministic, at the price that the edit holds from
  * t = 0 rather than from the moment it was made.
  */
-import { commandTable, createWorld, formatScenarioError, loadScenario, type Scenario, type World, type WorldCommand } from '../../scenario';
+import { commandTable, createWorld, FAULT_KINDS, formatScenarioError, loadScenario, type Scenario, type World, type WorldCommand } from '../../scenario';
 import { formatVirtualTime } from '../format';
 import { nameLookup } from '../names';
 import { Player, type FrameSource } from '../player.svelte';
@@ -18,13 +17,19 @@ import { TraceFingerprint } from '../share/fingerprint';
 import type { Command, Given, RunPlan } from './plan';
 import { describeCommand } from './catalogue';
 
-/** The command kinds the world accepts today. */
-export function acceptedKinds(): ReadonlySet<string> {
-  return new Set(Object.keys(commandTable));
+/**
+ * The command kinds a world built from `scenario` accepts: a direct world
+ * (`topology`) takes crash and recover on its servers (`commandTable`); a
+ * full world takes every fault kind. This mirrors `createWorld`'s choice;
+ * the world does not say it yet.
+ */
+export function acceptedKinds(scenario: Scenario): ReadonlySet<string> {
+  const direct = scenario.topology.clients.length + scenario.topology.servers.length > 0;
+  return new Set(direct ? Object.keys(commandTable) : FAULT_KINDS);
 }
 
 /** The one place a catalogue command becomes a `WorldCommand`: only after the world said it accepts the kind. */
-export function toWorldCommand(command: Command, accepted: ReadonlySet<string> = acceptedKinds()): WorldCommand {
+export function toWorldCommand(command: Command, accepted: ReadonlySet<string>): WorldCommand {
   if (!accepted.has(command.kind)) {
     throw new Error(`${command.kind}: this world does not take "${command.kind}" commands yet (it takes ${[...accepted].join(', ')})`);
   }
@@ -59,23 +64,8 @@ export type BuildResult = { ok: true; built: Built } | { ok: false; errors: stri
 
 export const DEFAULT_MAX_REPLAY_EVENTS = 5_000_000;
 
-/** A scheduled command that the world rejects when its time comes leaves a line in the trace, instead of stopping the run. */
-function scheduleAll(world: World, plan: RunPlan, accepted: ReadonlySet<string>): void {
-  for (const entry of plan.schedule) {
-    world.engine.scheduleAt(
-      entry.atMs,
-      () => {
-        try {
-          world.inject(toWorldCommand(entry.command, accepted));
-        } catch (error) {
-          const why = error instanceof Error ? error.message : String(error);
-          world.trace.record({ kind: 'log', component: 'instructor', stream: 'error', line: `scheduled ${describeCommand(entry.command)} not given: ${why}` });
-        }
-      },
-      `scheduled ${entry.command.kind} ${entry.command.target}`,
-    );
-  }
-}
+/** Why an error stopped something, in words. */
+const why = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Build the plan's world and run it to `to` (t = 0 when absent), giving the plan's commands on the way. */
 export function buildRun(plan: RunPlan, to: Moment | undefined, options: BuildOptions): BuildResult {
@@ -85,38 +75,50 @@ export function buildRun(plan: RunPlan, to: Moment | undefined, options: BuildOp
   try {
     world = createWorld(loaded.scenario, { seed: plan.seed });
   } catch (error) {
-    return { ok: false, errors: [`the scenario could not be started: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ok: false, errors: [`the scenario could not be started: ${why(error)}`] };
   }
   const fingerprint = new TraceFingerprint(world.trace);
-  const accepted = acceptedKinds();
-  scheduleAll(world, plan, accepted);
   const player = new Player(world, { speed: options.speed, frames: options.frames, nameOf: nameLookup(world.snapshot().components) });
+  const built: Built = { scenario: loaded.scenario, world, player, fingerprint, given: [], dropped: [] };
+  const max = options.maxEvents ?? DEFAULT_MAX_REPLAY_EVENTS;
+  let problem: string | undefined;
+  try {
+    problem = replay(built, plan.given, to, max);
+  } catch (error) {
+    // An engine event that throws (a scenario fault the world cannot apply) stops the replay, not the page.
+    problem = `the run stopped with an error at ${formatVirtualTime(world.now)}: ${why(error)}`;
+  }
+  if (problem === undefined) return { ok: true, built };
+  player.destroy();
+  fingerprint.dispose();
+  return { ok: false, errors: [problem] };
+}
 
-  let budget = options.maxEvents ?? DEFAULT_MAX_REPLAY_EVENTS;
+/** Give each command at its moment, then run to `to`; returns what stopped it early, if anything. */
+function replay(built: Built, given: readonly Given[], to: Moment | undefined, maxEvents: number): string | undefined {
+  const { world, player } = built;
+  const accepted = acceptedKinds(built.scenario);
+  let budget = maxEvents;
   const runTo = (m: Moment): boolean => {
     const before = world.engine.eventsProcessed;
     player.runTo(m.atMs, { ...(m.events === undefined ? {} : { untilEvents: m.events }), maxEvents: budget });
     budget -= world.engine.eventsProcessed - before;
     return budget > 0;
   };
-  const given: Given[] = [];
-  const dropped: string[] = [];
-  const tooLong = (): BuildResult => {
-    player.destroy();
-    fingerprint.dispose();
-    const max = options.maxEvents ?? DEFAULT_MAX_REPLAY_EVENTS;
-    return { ok: false, errors: [`replaying this run takes more than ${max.toLocaleString('en')} engine events; this page stops there`] };
-  };
-  for (const g of plan.given) {
-    if (!runTo(g)) return tooLong();
+  const tooLong = `replaying this run takes more than ${maxEvents.toLocaleString('en')} engine events; this page stops there`;
+  for (const g of given) {
+    if (!runTo(g)) return tooLong;
     const events = world.engine.eventsProcessed;
+    let command: WorldCommand;
     try {
-      player.inject(toWorldCommand(g.command, accepted));
-      given.push({ atMs: world.now, events, command: g.command });
+      command = toWorldCommand(g.command, accepted);
+      player.inject(command);
     } catch (error) {
-      dropped.push(`${describeCommand(g.command)} at ${formatVirtualTime(g.atMs)}: ${error instanceof Error ? error.message : String(error)}`);
+      built.dropped.push(`${describeCommand(g.command)} at ${formatVirtualTime(g.atMs)}: ${why(error)}`);
+      continue;
     }
+    built.given.push({ atMs: world.now, events, command: g.command });
   }
-  if (to !== undefined && !runTo(to)) return tooLong();
-  return { ok: true, built: { scenario: loaded.scenario, world, player, fingerprint, given, dropped } };
+  if (to !== undefined && !runTo(to)) return tooLong;
+  return undefined;
 }

@@ -2,18 +2,19 @@
  * The fault catalogue: every fault and repair an instructor can give, as
  * registered data (the shape of Excalidraw's actions). Each entry says what
  * it is, which parts of the world it can hit (computed from the snapshot
- * and the scenario), and which world command(s) it gives; `perform` turns a
- * plan into the plan with the fault given now, `schedule` into the plan with
- * it prepared for a virtual time (and its repair after `forMs`).
+ * and the scenario), and which world command it gives; `perform` turns a
+ * plan into the plan with the fault given now, `scheduled` into an entry of
+ * the scenario's `faults:` list for a virtual time (undone by the world
+ * after `forMs`).
  *
- * An entry names the `World.inject` kind it needs. The world grows the kinds
- * it accepts (`commandTable`); an entry whose kind the world does not accept
- * yet is listed as unavailable, with the kind it waits for, instead of
- * failing when pressed.
+ * An entry names the `World.inject` kind it needs. The worlds grow the kinds
+ * they accept; an entry whose kind this world does not accept yet is listed
+ * as unavailable, with the kind it waits for, instead of failing when
+ * pressed.
  */
 import type { Scenario, WorldSnapshot } from '../../scenario';
-import type { Command, RunPlan, Scheduled } from './plan';
-import { give, scheduleCommands } from './plan';
+import type { Command, RunPlan } from './plan';
+import { give } from './plan';
 
 /** Something a fault can hit: a component id, a node name, an AZ, a DNS name, a link. */
 export interface Target {
@@ -118,7 +119,7 @@ export const CATALOGUE: readonly FaultDef[] = [
     description: 'The process accepts connections and never answers: clients and proxies wait for their timeouts.',
     role: 'fault',
     kind: 'hang',
-    repair: 'recover',
+    repair: 'heal',
     targets: PROCESSES,
   },
   {
@@ -127,7 +128,7 @@ export const CATALOGUE: readonly FaultDef[] = [
     description: 'Every response comes later by the given time.',
     role: 'fault',
     kind: 'slow',
-    repair: 'recover',
+    repair: 'heal',
     options: [{ key: 'byMs', label: 'extra latency', unit: 'ms', default: 500, min: 1, max: 600_000 }],
     targets: PROCESSES,
   },
@@ -205,15 +206,15 @@ export const CATALOGUE: readonly FaultDef[] = [
   {
     id: 'recover',
     name: 'Recover',
-    description: 'Start the process again, answering normally (undoes crash, hang and slow).',
+    description: 'Start the process again (undoes a crash, and a crash loop).',
     role: 'repair',
     kind: 'recover',
     targets: PROCESSES,
   },
   {
     id: 'heal',
-    name: 'Heal /health',
-    description: 'GET /health answers 200 again.',
+    name: 'Heal',
+    description: 'The app answers again, at its usual speed, and /health passes (undoes hang, slow and fail /health).',
     role: 'repair',
     kind: 'heal',
     targets: PROCESSES,
@@ -275,21 +276,41 @@ export function perform(plan: RunPlan, def: FaultDef, target: string, at: { atMs
 }
 
 /**
- * Prepare the fault for virtual time `atMs`; with `forMs`, its repair
- * follows that much later (an entry without a repair ignores `forMs`).
+ * Targets for a fault prepared in advance: pods do not exist yet when the
+ * scenario is read, so a pod is named as the scenario format names it,
+ * `deployment/index` (the index-th live pod of the Deployment when the fault
+ * comes), one per replica.
  */
-export function schedule(
-  plan: RunPlan,
-  def: FaultDef,
-  target: string,
-  atMs: number,
-  options?: Readonly<Record<string, number>>,
-  forMs?: number,
-): RunPlan {
-  const entries: Scheduled[] = [{ atMs, command: commandFor(def, target, options) }];
-  const repair = def.repair === undefined ? undefined : faultById(def.repair);
-  if (repair !== undefined && forMs !== undefined && forMs > 0) entries.push({ atMs: atMs + forMs, command: commandFor(repair, target) });
-  return scheduleCommands(plan, entries);
+export function scheduleTargets(def: FaultDef, source: TargetSource): Target[] {
+  const now = def.targets(source);
+  const others = now.filter((t) => !t.id.startsWith('pod:'));
+  if (others.length === now.length) return now;
+  const indexed = (source.scenario.cluster?.deployments ?? []).flatMap((d) =>
+    Array.from({ length: d.replicas }, (_, i) => ({ id: `${d.metadata.name}/${i}`, label: `${d.metadata.name}/${i} (pod ${i + 1} of Deployment ${d.metadata.name})` })),
+  );
+  return [...others, ...indexed];
+}
+
+/** A fault prepared for a virtual time, as the scenario's `faults:` list holds it. */
+export interface ScheduledFault {
+  readonly atMs: number;
+  readonly command: Command;
+  /** The world undoes it after this long. */
+  readonly forMs?: number;
+}
+
+/** Kinds a full world undoes by itself after `forMs` (see the scenario format's `for`). */
+const UNDONE_AFTER_FOR = new Set(['crash', 'hang', 'slow', 'unhealthy', 'lose-az']);
+
+/** Whether a scheduled `def` can carry a `for` that the world undoes it after. */
+export function takesFor(def: FaultDef): boolean {
+  return UNDONE_AFTER_FOR.has(def.kind);
+}
+
+/** The fault prepared for virtual time `atMs`; with `forMs`, the world undoes it that much later (entries it cannot undo ignore it). */
+export function scheduled(def: FaultDef, target: string, atMs: number, options?: Readonly<Record<string, number>>, forMs?: number): ScheduledFault {
+  const undo = takesFor(def) && forMs !== undefined && forMs > 0;
+  return { atMs, command: commandFor(def, target, options), ...(undo ? { forMs } : {}) };
 }
 
 /** A command in words for lists and the projector: "crash app", "slow api-1 by 500 ms". */

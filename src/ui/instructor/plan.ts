@@ -1,9 +1,10 @@
 /**
  * The run plan: everything that decides a run's trace, as plain data. The
- * scenario's text, the seed, the commands given by hand with the moment
- * each was given, the faults scheduled in advance, and the instructor's
- * questions. The same plan replays the same trace, byte for byte; a share
- * link is a plan plus the moment to show.
+ * scenario's text (whose `faults:` list is the schedule prepared in
+ * advance, run by the world itself), the seed, the commands given by hand
+ * with the moment each was given, and the instructor's questions. The same
+ * plan replays the same trace, byte for byte; a share link is a plan plus
+ * the moment to show.
  *
  * Every change is a function from plan to plan (the catalogue's `perform`
  * returns one); the session decides whether it can apply the change to the
@@ -34,12 +35,6 @@ export interface Given {
   readonly command: Command;
 }
 
-/** A command prepared in advance: an engine event at `atMs`, scheduled when the world is built. */
-export interface Scheduled {
-  readonly atMs: number;
-  readonly command: Command;
-}
-
 /** "Freeze and ask": when the run reaches `atMs`, it pauses with the question on screen. */
 export interface Ask {
   readonly atMs: number;
@@ -49,19 +44,18 @@ export interface Ask {
 export interface RunPlan {
   /** The file name the scenario came from, for messages and the export's name. */
   readonly file: string;
-  /** The scenario's YAML text, as loaded or as last edited. */
+  /** The scenario's YAML text, as loaded or as last edited; its `faults:` are the prepared schedule. */
   readonly scenario: string;
   readonly seed: number;
   /** In the order given (which is also time order). */
   readonly given: readonly Given[];
   /** In time order; equal times keep the order they were added in. */
-  readonly schedule: readonly Scheduled[];
   readonly asks: readonly Ask[];
 }
 
 /** A plan for a scenario text with nothing given, scheduled or asked yet. */
 export function freshPlan(file: string, scenario: string, seed: number): RunPlan {
-  return { file, scenario, seed, given: [], schedule: [], asks: [] };
+  return { file, scenario, seed, given: [], asks: [] };
 }
 
 /**
@@ -85,18 +79,6 @@ function insertByTime<T extends { atMs: number }>(list: readonly T[], entry: T):
   return i < 0 ? [...list, entry] : [...list.slice(0, i), entry, ...list.slice(i)];
 }
 
-/** Add prepared commands to the schedule. */
-export function scheduleCommands(plan: RunPlan, entries: readonly Scheduled[]): RunPlan {
-  let schedule: Scheduled[] = [...plan.schedule];
-  for (const e of entries) schedule = insertByTime(schedule, e);
-  return { ...plan, schedule };
-}
-
-/** Remove the scheduled entry at `index`. */
-export function unschedule(plan: RunPlan, index: number): RunPlan {
-  return { ...plan, schedule: plan.schedule.filter((_, i) => i !== index) };
-}
-
 /** Add a question to ask at `atMs`. */
 export function addAsk(plan: RunPlan, ask: Ask): RunPlan {
   return { ...plan, asks: insertByTime(plan.asks, ask) };
@@ -107,12 +89,13 @@ export function removeAsk(plan: RunPlan, index: number): RunPlan {
 }
 
 /**
- * The plan after an edit to the scenario (or its schedule): the same commands
- * at the same virtual times, but the run before each has changed, so their
- * event counts no longer hold and are dropped (the replay stamps them again).
+ * The plan after an edit to the scenario: the same commands at the same
+ * virtual times. When the edit may have changed the run before now, their
+ * event counts no longer hold and are dropped (the replay stamps them
+ * again); an edit that only adds or removes faults still to come keeps them.
  */
-export function withScenario(plan: RunPlan, scenario: string): RunPlan {
-  return { ...plan, scenario, given: unstamped(plan.given) };
+export function withScenario(plan: RunPlan, scenario: string, pastUnchanged = false): RunPlan {
+  return { ...plan, scenario, given: pastUnchanged ? plan.given : unstamped(plan.given) };
 }
 
 /** The given commands without their event counts. */

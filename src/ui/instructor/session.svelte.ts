@@ -3,18 +3,20 @@
  * plan, the world and player built from it, and the questions to freeze on.
  *
  * A fault given at the present goes straight into the running world. A fault
- * given while the view shows the past, a change to the schedule that reaches
- * into the past, and any edit of the scenario change the run before now, so
- * the world is built again from the new plan and replayed to the same
- * virtual time; the view remounts on the new player (`generation`).
+ * given while the view shows the past, and any edit of the scenario
+ * (including its `faults:` schedule), change the run, so the world is built
+ * again from the new plan and replayed to the same virtual time; the view
+ * remounts on the new player (`generation`).
  */
 import type { Scenario, World } from '../../scenario';
 import type { FrameSource, Player } from '../player.svelte';
 import { loadScenario, formatScenarioError, type ScenarioError } from '../../scenario';
 import type { TraceFingerprint } from '../share/fingerprint';
 import { buildRun, acceptedKinds, toWorldCommand, type Moment } from './build';
-import type { Command, RunPlan } from './plan';
-import { give, rewritesHistory, unstamped, withScenario } from './plan';
+import type { ScheduledFault } from './catalogue';
+import { addScenarioFaults, removeScenarioFault } from './faults-yaml';
+import type { Ask, Command, RunPlan } from './plan';
+import { give, rewritesHistory, withScenario } from './plan';
 
 export interface SessionOptions {
   speed: number;
@@ -43,7 +45,6 @@ export class RunSession {
   /** What the last action did or why it failed, for the status line. */
   message = $state('');
   fingerprint!: TraceFingerprint;
-  readonly accepted = acceptedKinds();
 
   /** Asks already shown (by index in `plan.asks`), so each freezes once. */
   private asked: number[] = [];
@@ -55,6 +56,11 @@ export class RunSession {
     const session = new RunSession(options);
     const errors = session.rebuild(plan, to);
     return errors === undefined ? { ok: true, session } : { ok: false, errors };
+  }
+
+  /** The command kinds this run's world takes. */
+  get accepted(): ReadonlySet<string> {
+    return acceptedKinds(this.scenario);
   }
 
   /** The run as a link carries it. */
@@ -95,18 +101,22 @@ export class RunSession {
     return this.plan.given.length === next.given.length;
   }
 
-  /**
-   * Replace the plan's schedule and asks (a prepared schedule edited or
-   * imported). The run is built again to the present; commands given by hand
-   * keep their event counts when nothing changed before now.
-   */
-  setPrepared(prepared: Pick<RunPlan, 'schedule' | 'asks'>): void {
-    const now = this.world.now;
-    const touched = [...this.plan.schedule, ...prepared.schedule].filter((e) => !this.plan.schedule.includes(e) || !prepared.schedule.includes(e));
-    const pastChanged = touched.some((e) => e.atMs <= now);
-    const plan = { ...this.plan, ...prepared, given: pastChanged ? unstamped(this.plan.given) : this.plan.given };
-    const errors = this.rebuild(plan, pastChanged ? { atMs: now } : { atMs: now, events: this.world.engine.eventsProcessed }, true);
-    if (errors !== undefined) this.message = errors.join('\n');
+  /** Add a fault to the scenario's schedule (`faults:`); false, with `message` set, when it cannot be. */
+  schedule(fault: ScheduledFault): boolean {
+    const edited = addScenarioFaults(this.plan.scenario, [fault]);
+    return this.applyEdited(edited, fault.atMs > this.world.now);
+  }
+
+  /** Remove the `index`-th fault of the scenario's schedule. */
+  unschedule(index: number): boolean {
+    const atMs = this.scenario.faults[index]?.atMs ?? 0;
+    return this.applyEdited(removeScenarioFault(this.plan.scenario, index), atMs > this.world.now);
+  }
+
+  /** Replace the prepared questions; they pause the view only, so the run stays as it is. */
+  setAsks(asks: readonly Ask[]): void {
+    this.plan = { ...this.plan, asks: [...asks].sort((a, b) => a.atMs - b.atMs) };
+    this.asked = this.plan.asks.flatMap((a, i) => (a.atMs < this.world.now ? [i] : []));
   }
 
   /**
@@ -114,12 +124,24 @@ export class RunSession {
    * errors and the current run goes on untouched; one that loads replaces the
    * run, replayed to the same virtual time (see build.ts).
    */
-  applyScenario(text: string): ApplyResult {
+  applyScenario(text: string, pastUnchanged = false): ApplyResult {
     const loaded = loadScenario(text, this.plan.file);
     if (!loaded.ok) return { ok: false, errors: loaded.errors, messages: loaded.errors.map((e) => formatScenarioError(e)) };
-    const errors = this.rebuild(withScenario(this.plan, text), { atMs: this.world.now }, true);
+    // When only faults still to come changed, the run up to now is event for event the same.
+    const to = pastUnchanged ? { atMs: this.world.now, events: this.world.engine.eventsProcessed } : { atMs: this.world.now };
+    const errors = this.rebuild(withScenario(this.plan, text, pastUnchanged), to, true);
     if (errors !== undefined) return { ok: false, errors: [], messages: errors };
     return { ok: true };
+  }
+
+  private applyEdited(edited: { ok: true; text: string } | { ok: false; why: string }, pastUnchanged: boolean): boolean {
+    if (!edited.ok) {
+      this.message = `Not scheduled: ${edited.why}.`;
+      return false;
+    }
+    const applied = this.applyScenario(edited.text, pastUnchanged);
+    if (!applied.ok) this.message = applied.messages.join('\n');
+    return applied.ok;
   }
 
   /** Pause with a question on screen. */

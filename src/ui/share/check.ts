@@ -5,7 +5,7 @@
  * scenario text inside is checked later by the scenario loader, like any
  * other file; it is only ever shown as text.
  */
-import type { Ask, Command, Given, RunPlan, Scheduled } from '../instructor/plan';
+import type { Ask, Command, Given, RunPlan } from '../instructor/plan';
 import type { SharedRun } from '../instructor/session.svelte';
 import { VERSION } from './codec';
 
@@ -73,7 +73,7 @@ function command(v: unknown, where: string): Command {
 }
 
 function plan(v: unknown): RunPlan {
-  const o = record(v, 'plan', ['file', 'scenario', 'seed', 'given', 'schedule', 'asks']);
+  const o = record(v, 'plan', ['file', 'scenario', 'seed', 'given', 'asks']);
   const file = text(o['file'], 'plan.file', SHARE_LIMITS.fileChars);
   const scenario = text(o['scenario'], 'plan.scenario', SHARE_LIMITS.scenarioChars);
   const seed = count(o['seed'], 'plan.seed');
@@ -83,16 +83,12 @@ function plan(v: unknown): RunPlan {
     const events = r['events'] === undefined ? undefined : count(r['events'], `${where}.events`);
     return { atMs: time(r['atMs'], `${where}.atMs`), ...(events === undefined ? {} : { events }), command: command(r['command'], `${where}.command`) };
   });
-  const schedule: Scheduled[] = list(o['schedule'], 'plan.schedule', SHARE_LIMITS.commands).map((s, i) => {
-    const r = record(s, `plan.schedule[${i}]`, ['atMs', 'command']);
-    return { atMs: time(r['atMs'], `plan.schedule[${i}].atMs`), command: command(r['command'], `plan.schedule[${i}].command`) };
-  });
   const asks: Ask[] = list(o['asks'], 'plan.asks', SHARE_LIMITS.asks).map((a, i) => {
     const r = record(a, `plan.asks[${i}]`, ['atMs', 'question']);
     return { atMs: time(r['atMs'], `plan.asks[${i}].atMs`), question: text(r['question'], `plan.asks[${i}].question`, SHARE_LIMITS.questionChars) };
   });
   for (let i = 1; i < given.length; i++) if ((given[i]?.atMs ?? 0) < (given[i - 1]?.atMs ?? 0)) fail(`plan.given[${i}]: expected commands in time order`);
-  return { file, scenario, seed, given, schedule: [...schedule].sort((a, b) => a.atMs - b.atMs), asks: [...asks].sort((a, b) => a.atMs - b.atMs) };
+  return { file, scenario, seed, given, asks: [...asks].sort((a, b) => a.atMs - b.atMs) };
 }
 
 /** The run as JSON: what `encodeHash` is given. */

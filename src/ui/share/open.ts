@@ -53,7 +53,8 @@ export async function openRun(href: string, demo: Demo, fetcher: FetchText, defa
   const url = new URL(href);
   if (isShareHash(url.hash)) {
     const parsed = parseParams(url.search, href, defaultSpeed);
-    const params: PageParams = parsed.ok ? parsed.params : { scenarioUrl: undefined, seed: undefined, speed: defaultSpeed, autoplay: false };
+    // A link shows the moment it was shared, paused: the reader presses Play.
+    const params: PageParams = { ...(parsed.ok ? parsed.params : { scenarioUrl: undefined, seed: undefined, speed: defaultSpeed }), autoplay: false };
     const sessionOptions = { ...options, speed: params.speed };
     const fromLink = planFromHash(url.hash);
     if (!fromLink.ok) return demoSession(demo, params, sessionOptions, { title: LINK_TITLE, messages: [`The link is not usable: ${fromLink.error}.`, FALLBACK] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRun, toWorldCommand } from '../../../src/ui/instructor/build';
-import { give, scheduleCommands, withScenario } from '../../../src/ui/instructor/plan';
+import { acceptedKinds, buildRun, toWorldCommand } from '../../../src/ui/instructor/build';
+import { give, withScenario } from '../../../src/ui/instructor/plan';
 import { headless, helloPlan, helloText } from './helpers';
 
 function built(result: ReturnType<typeof buildRun>) {
@@ -13,7 +13,7 @@ describe('buildRun', () => {
     const first = built(buildRun(helloPlan(), undefined, headless()));
     first.player.runTo(3_000);
     const at = { atMs: first.world.now, events: first.world.engine.eventsProcessed };
-    first.player.inject(toWorldCommand({ kind: 'crash', target: 'app' }));
+    first.player.inject(toWorldCommand({ kind: 'crash', target: 'app' }, acceptedKinds(first.scenario)));
     first.player.runTo(6_000);
     const plan = give(helloPlan(), { kind: 'crash', target: 'app' }, at.atMs, at.events);
 
@@ -23,20 +23,22 @@ describe('buildRun', () => {
     expect(again.fingerprint.summary().outcomes['refused']).toBeGreaterThan(0);
   });
 
-  it('gives a scheduled command as an engine event at its time, recorded in the trace', () => {
-    const plan = scheduleCommands(helloPlan(), [{ atMs: 2_500, command: { kind: 'crash', target: 'app' } }]);
-    const b = built(buildRun(plan, { atMs: 5_000 }, headless()));
-    const commands = b.world.trace.records().filter((r) => r.kind === 'command');
-    expect(commands).toMatchObject([{ t: 2_500, command: 'crash', target: 'app' }]);
+  it("replays the scenario's own faults with the commands given by hand", () => {
+    const scenario = `${helloText()}faults:\n  - { at: 2500ms, crash: app }\n`;
+    const plan = give({ ...helloPlan(), scenario }, { kind: 'recover', target: 'app' }, 4_000, 0);
+    const b = built(buildRun({ ...plan, given: [{ atMs: 4_000, command: { kind: 'recover', target: 'app' } }] }, { atMs: 5_000 }, headless()));
+    expect(b.world.trace.records().filter((r) => r.kind === 'command').map((r) => [r.t, r.kind === 'command' ? r.command : ''])).toEqual([
+      [2_500, 'crash'],
+      [4_000, 'recover'],
+    ]);
   });
 
-  it('writes a log line instead of stopping when a scheduled command names no such target', () => {
-    const plan = scheduleCommands(helloPlan(), [{ atMs: 1_000, command: { kind: 'crash', target: 'nobody' } }]);
-    const b = built(buildRun(plan, { atMs: 2_000 }, headless()));
-    expect(b.world.now).toBe(2_000);
-    const log = b.world.trace.records().find((r) => r.kind === 'log' && r.component === 'instructor');
-    expect(log).toMatchObject({ stream: 'error' });
-    expect(log?.kind === 'log' ? log.line : '').toContain('nobody');
+  it('reports, instead of throwing, a run that an engine event stops', () => {
+    // A direct world schedules scenario faults without checking them: this one throws when its time comes.
+    const scenario = `${helloText()}faults:\n  - { at: 1s, crash: nobody }\n`;
+    const result = buildRun({ ...helloPlan(), scenario }, { atMs: 2_000 }, headless());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatch(/^the run stopped with an error at 1\.000 s: .*nobody/);
   });
 
   it('leaves out a given command the world rejects, and says which', () => {

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createWorld, loadScenario } from '../../../src/scenario';
-import { CATALOGUE, commandFor, describeCommand, faultById, isAvailable, optionValues, perform, schedule } from '../../../src/ui/instructor/catalogue';
+import { CATALOGUE, commandFor, describeCommand, faultById, isAvailable, optionValues, perform, scheduled, scheduleTargets, takesFor } from '../../../src/ui/instructor/catalogue';
 import { acceptedKinds } from '../../../src/ui/instructor/build';
 import { helloPlan, helloText } from './helpers';
 
@@ -37,7 +38,8 @@ describe('fault catalogue', () => {
   });
 
   it('marks available exactly the entries whose command kind the world takes', () => {
-    const accepted = acceptedKinds();
+    const accepted = acceptedKinds(helloSource().scenario);
+    expect([...accepted].sort()).toEqual(['crash', 'recover']);
     expect(isAvailable(faultById('crash')!, accepted)).toBe(true);
     expect(isAvailable(faultById('crash')!, new Set(['recover']))).toBe(false);
     for (const f of CATALOGUE) expect(isAvailable(f, accepted)).toBe(accepted.has(f.kind));
@@ -55,16 +57,32 @@ describe('fault catalogue', () => {
     expect(plan.given).toEqual([{ atMs: 1_500, events: 12, command: { kind: 'crash', target: 'app' } }]);
   });
 
-  it('schedules a fault with its repair after "for"', () => {
-    const plan = schedule(helloPlan(), faultById('crash')!, 'app', 10_000, {}, 5_000);
-    expect(plan.schedule).toEqual([
-      { atMs: 10_000, command: { kind: 'crash', target: 'app' } },
-      { atMs: 15_000, command: { kind: 'recover', target: 'app' } },
-    ]);
+  it('schedules a fault for a time, with "for" only where the world undoes it', () => {
+    expect(scheduled(faultById('crash')!, 'app', 10_000, {}, 5_000)).toEqual({ atMs: 10_000, command: { kind: 'crash', target: 'app' }, forMs: 5_000 });
+    expect(scheduled(faultById('kill')!, 'nginx/0', 10_000, {}, 5_000)).toEqual({ atMs: 10_000, command: { kind: 'kill', target: 'nginx/0' } });
+    expect(['crash', 'hang', 'slow', 'unhealthy', 'lose-az'].every((id) => takesFor(faultById(id)!))).toBe(true);
+    expect(takesFor(faultById('drain')!)).toBe(false);
   });
 
   it('describes a command in words, with its options and units', () => {
     expect(describeCommand({ kind: 'crash', target: 'app' })).toBe('crash app');
     expect(describeCommand({ kind: 'slow', target: 'api-1', byMs: 500 })).toBe('slow down api-1 by 500 ms');
+  });
+});
+
+describe('targets of a prepared fault', () => {
+  it('names pods as deployment/index, one per replica, since pods do not exist before the run', () => {
+    const loaded = loadScenario(readFileSync('lessons/scenarios/full-path.yaml', 'utf8'), 'full-path.yaml');
+    if (!loaded.ok) throw new Error('full-path.yaml does not load');
+    const world = createWorld(loaded.scenario, { seed: 1 });
+    world.runUntil(15_000);
+    const source = { scenario: loaded.scenario, snapshot: world.snapshot() };
+    const live = faultById('kill')!.targets(source).map((t) => t.id);
+    expect(live.length).toBeGreaterThan(0);
+    expect(live.every((id) => id.startsWith('pod:'))).toBe(true);
+    expect(live[0]).toMatch(/nginx/);
+    const prepared = scheduleTargets(faultById('kill')!, source).map((t) => t.id);
+    expect(prepared).toEqual(['nginx/0', 'nginx/1', 'frontend/0', 'frontend/1', 'frontend/2', 'api/0', 'api/1', 'api/2', 'auth/0', 'auth/1', 'auth/2']);
+    expect(scheduleTargets(faultById('drain')!, source).map((t) => t.id)).toEqual(['node-1', 'node-2', 'node-3']);
   });
 });

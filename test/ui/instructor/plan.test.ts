@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAsk, give, rewritesHistory, scheduleCommands, unschedule, withScenario } from '../../../src/ui/instructor/plan';
+import { addAsk, give, rewritesHistory, withScenario } from '../../../src/ui/instructor/plan';
 import { helloPlan } from './helpers';
 
 const crash = { kind: 'crash', target: 'app' };
@@ -26,24 +26,15 @@ describe('run plan', () => {
     expect(plan.given.map((g) => g.atMs)).toEqual([1_000, 3_000]);
   });
 
-  it('keeps the schedule in time order, later additions after earlier ones at the same time', () => {
-    let plan = scheduleCommands(helloPlan(), [{ atMs: 5_000, command: crash }]);
-    plan = scheduleCommands(plan, [
-      { atMs: 1_000, command: crash },
-      { atMs: 5_000, command: recover },
-    ]);
-    expect(plan.schedule.map((s) => [s.atMs, s.command.kind])).toEqual([
-      [1_000, 'crash'],
-      [5_000, 'crash'],
-      [5_000, 'recover'],
-    ]);
-    expect(unschedule(plan, 0).schedule.map((s) => s.atMs)).toEqual([5_000, 5_000]);
-  });
-
   it('forgets event counts after an edit, since the run before each command changed', () => {
     const plan = withScenario(give(helloPlan(), crash, 1_000, 10), 'name: edited\n');
     expect(plan.scenario).toBe('name: edited\n');
     expect(plan.given).toEqual([{ atMs: 1_000, command: crash }]);
+  });
+
+  it('keeps event counts after an edit that changed nothing before now', () => {
+    const plan = withScenario(give(helloPlan(), crash, 1_000, 10), 'name: edited\n', true);
+    expect(plan.given).toEqual([{ atMs: 1_000, events: 10, command: crash }]);
   });
 
   it('orders questions by time', () => {

@@ -63,18 +63,35 @@ describe('RunSession', () => {
     expect(s.world.trace.records().filter((r) => r.kind === 'command')).toMatchObject([{ t: 2_000, command: 'crash' }]);
   });
 
-  it('adds a scheduled fault by rebuilding to the present with the fault still to come', () => {
+  it("schedules a fault still to come in the scenario's faults, keeping the run up to now event for event", () => {
     const s = open(helloPlan(), { atMs: 2_000 });
+    s.give({ kind: 'crash', target: 'app' });
+    s.player.runTo(3_000);
     const events = s.world.engine.eventsProcessed;
-    s.setPrepared({ schedule: [{ atMs: 5_000, command: { kind: 'crash', target: 'app' } }], asks: [] });
-    expect(s.world.now).toBe(2_000);
+    const given = s.plan.given;
+    expect(s.schedule({ atMs: 5_000, command: { kind: 'recover', target: 'app' } })).toBe(true);
+    expect(s.plan.scenario).toContain('faults:\n  - { at: 5s, recover: app }');
+    expect(s.scenario.faults).toEqual([{ atMs: 5_000, kind: 'recover', target: 'app' }]);
+    expect(s.world.now).toBe(3_000);
     expect(s.world.engine.eventsProcessed).toBe(events);
+    expect(s.plan.given).toEqual(given);
     s.player.runTo(6_000);
-    expect(s.world.trace.records().find((r) => r.kind === 'command')).toMatchObject({ t: 5_000, command: 'crash' });
+    expect(s.world.trace.records().filter((r) => r.kind === 'command').map((r) => r.t)).toEqual([2_000, 5_000]);
+    expect(s.unschedule(0)).toBe(true);
+    expect(s.scenario.faults).toEqual([]);
+  });
+
+  it('says why a fault cannot be scheduled, and changes nothing', () => {
+    const s = open();
+    const scenario = s.plan.scenario;
+    expect(s.schedule({ atMs: 1_000, command: { kind: 'cut-link', target: 'browser|app' } })).toBe(false);
+    expect(s.message).toContain('no "cut-link" fault');
+    expect(s.plan.scenario).toBe(scenario);
   });
 
   it('freezes once on a prepared question when the run reaches its time, and plays on when resumed', () => {
     const s = open(addAsk(helloPlan(), { atMs: 1_500, question: 'What happens now?' }));
+    const world = s.world;
     s.tick();
     expect(s.question).toBeUndefined();
     s.player.runTo(1_600);
@@ -87,6 +104,20 @@ describe('RunSession', () => {
     expect(s.player.playing).toBe(true);
     s.tick();
     expect(s.question).toBeUndefined();
+    expect(s.world).toBe(world);
+  });
+
+  it('takes new questions without touching the run, and does not ask the ones already passed', () => {
+    const s = open(helloPlan(), { atMs: 3_000 });
+    const world = s.world;
+    s.setAsks([{ atMs: 4_000, question: 'later' }, { atMs: 1_000, question: 'earlier' }]);
+    expect(s.world).toBe(world);
+    expect(s.plan.asks.map((a) => a.question)).toEqual(['earlier', 'later']);
+    s.tick();
+    expect(s.question).toBeUndefined();
+    s.player.runTo(4_000);
+    s.tick();
+    expect(s.question).toBe('later');
   });
 
   it('shares a run that, opened again, has the same trace summary', () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromShared, toShared } from '../../../src/ui/share/check';
-import { give, scheduleCommands, addAsk } from '../../../src/ui/instructor/plan';
+import { give, addAsk } from '../../../src/ui/instructor/plan';
 import { helloPlan } from '../instructor/helpers';
 
-const plan = addAsk(
-  scheduleCommands(give(helloPlan(), { kind: 'slow', target: 'app', byMs: 300 }, 1_000, 20), [{ atMs: 5_000, command: { kind: 'recover', target: 'app' } }]),
-  { atMs: 4_000, question: 'Why?' },
-);
+const plan = addAsk(give(give(helloPlan(), { kind: 'slow', target: 'app', byMs: 300 }, 1_000, 20), { kind: 'recover', target: 'app' }, 5_000, 50), { atMs: 4_000, question: 'Why?' });
 const good = () => JSON.parse(JSON.stringify(toShared({ plan, nowMs: 6_000, events: 99 }))) as Record<string, unknown> & { plan: Record<string, unknown> };
 
 describe('reading a run from a link', () => {
@@ -30,7 +27,7 @@ describe('reading a run from a link', () => {
 
   it('refuses more commands than the limit', () => {
     const bad = good();
-    bad.plan = { ...bad.plan, schedule: Array.from({ length: 10_001 }, () => ({ atMs: 1, command: { kind: 'crash', target: 'app' } })) };
+    bad.plan = { ...bad.plan, given: Array.from({ length: 10_001 }, () => ({ atMs: 1, command: { kind: 'crash', target: 'app' } })) };
     expect(fromShared(bad)).toEqual({ ok: false, error: expect.stringContaining('at most 10000') as string });
   });
 

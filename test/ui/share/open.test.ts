@@ -49,3 +49,14 @@ describe('opening the page', () => {
     expect(opened.session.plan.file).toBe('/s.yaml');
   });
 });
+
+describe('opening a share link', () => {
+  it('opens paused at its moment, even when the address asks to autoplay', async () => {
+    const link = `${BASE}?speed=2&autoplay=1${encodeHash(toShared({ plan: helloPlan(), nowMs: 2_000, events: 1_000_000 }))}`;
+    const opened = await openRun(link, demo, noFetch, 1, opts);
+    if (!opened.ok) throw new Error(opened.messages.join());
+    expect(opened.params.autoplay).toBe(false);
+    expect(opened.params.speed).toBe(2);
+    expect(opened.session.player.speed).toBe(2);
+  });
+});
