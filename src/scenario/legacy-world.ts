@@ -7,6 +7,7 @@ import { Engine, Random, Trace } from '../sim';
 import { Network } from '../net';
 import { ClientNode } from '../models/client';
 import { ServerNode } from '../models/backend';
+import { directTerminal } from '../models/shell';
 import type { Scenario } from './types';
 import { commandDef } from './commands';
 import type { World, WorldOptions } from './world';
@@ -51,8 +52,10 @@ export function createLegacyWorld(scenario: Scenario, opts: WorldOptions): World
   });
   for (const link of scenario.topology.links) network.connect(link);
   for (const client of clients) client.start();
+  const terminal = directTerminal({ engine, trace, network, servers: scenario.topology.servers.map((s) => ({ id: s.id, address: s.address, port: s.port })) });
 
   const world: World = {
+    terminal: terminal.hooks,
     engine,
     trace,
     seed: opts.seed,
@@ -91,6 +94,7 @@ export function createLegacyWorld(scenario: Scenario, opts: WorldOptions): World
           state: s.state,
           counters: s.counters(),
         })),
+        ...terminal.components(),
       ],
       links: network.links.map((l) => ({ ...l.spec })),
     }),

@@ -8,6 +8,7 @@
  * other builds a full one (`runtime/full-world.ts`). Both keep this contract.
  */
 import type { Engine, Trace } from '../sim';
+import type { TerminalHooks } from '../models/shell';
 import type { Scenario } from './types';
 import type { WorldCommand } from './commands';
 import { createLegacyWorld } from './legacy-world';
@@ -33,6 +34,8 @@ export interface World {
   /** Apply a command now, recording it as a `command` trace record. Throws on an unknown kind or target. */
   inject(command: WorldCommand): void;
   snapshot(): WorldSnapshot;
+  /** What the terminal (models/shell) can ask of this world beyond its clock and trace. */
+  readonly terminal?: TerminalHooks;
 }
 
 export interface WorldSnapshot {

@@ -20,6 +20,7 @@ import { clientNet, type Lookup } from './net-adapters';
 import { NlbPart } from './nlb-part';
 import { DEFAULT_VPC_LATENCY, Placements } from './placement';
 import { Tcp, type Router } from './tcp';
+import { terminalHooks } from './terminal-part';
 
 function serviceRef(ref: string): string {
   return ref.includes('/') ? ref : `default/${ref}`;
@@ -152,11 +153,14 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
     links: fabric.links().map((l) => ({ id: l.id, from: l.from, to: l.to, latencyMs: l.latencyMs })),
   });
 
+  const terminal = terminalHooks({ engine, trace, random, hosts, tcp, scenario, nlbs, ...(dns === undefined ? {} : { dns }), ...(cluster === undefined ? {} : { cluster }) });
+
   return {
     engine,
     trace,
     seed: opts.seed,
     scenario,
+    terminal,
     get now() {
       return engine.now;
     },
