@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGoal, diagnosis, parseGoal, parseMeasure, TraceIndex } from '../../src/lessons';
 import { evaluate } from '../../src/lessons/measure/evaluate';
-import { decision, deliver, roundRobinWithCrash, request, indexOf, state } from './fixtures';
+import { decision, deliver, roundRobinWithCrash, request, indexOf, send, state } from './fixtures';
 
 const measure = (source: string, index: TraceIndex) => evaluate(parseMeasure(source), index);
 
@@ -159,6 +159,17 @@ describe('goals over a trace', () => {
     expect(checkGoal(parseGoal('c receives no requests after it becomes crashed'), index).met).toBe(false);
     const quiet = indexOf([[state(1000, 'c', 'healthy', 'unhealthy')], request(1, 2000, { status: 200, servedBy: 'a' })], ['a', 'c'], 3000);
     expect(checkGoal(parseGoal('c receives no new requests after it is marked unhealthy'), quiet).met).toBe(true);
+  });
+
+  it('anchors on the first component matching a pattern, and "it" is that component', () => {
+    const pods = indexOf(
+      [[state(1000, 'pod:default/api-b', 'Ready', 'NotReady'), send(500, 'node-1', 'pod:default/api-b'), send(1500, 'node-1', 'pod:default/api-a'), send(2500, 'node-1', 'pod:default/api-b')]],
+      ['pod:default/api-a', 'pod:default/api-b'],
+      3000,
+    );
+    const result = checkGoal(parseGoal('pod:default/api-* receives no new requests after it becomes NotReady'), pods);
+    expect(result.met).toBe(false);
+    expect(result.summary).toMatch(/^pod:default\/api-b received 1 request after/);
   });
 
   it('compares a measure with a value and says what it was', () => {

@@ -7,7 +7,7 @@
  * no outcome by the end of the run count only in `count of requests`.
  */
 import { formatDuration } from '../../scenario';
-import type { DecisionRecord, LogRecord, PacketRecord } from '../../sim';
+import type { DecisionRecord, LogRecord, PacketRecord, StateRecord } from '../../sim';
 import type { DecisionSet, LogSet, Measure, MessageSet, RequestSet, TimeRef, What, Window } from './ast';
 import { countSentence, describeRequests, describeWindow } from './describe';
 import { globMatch } from './glob';
@@ -33,14 +33,19 @@ type Bounds = { ok: true; from: number; to: number } | { ok: false; reason: stri
 
 function resolve(ref: TimeRef, index: TraceIndex): number | undefined {
   if (ref.kind === 'at') return ref.ms;
-  if (ref.kind === 'state') return index.states.find((s) => s.component === ref.component && s.to === ref.state)?.t;
+  if (ref.kind === 'state') return firstState(ref, index)?.t;
   return index.commands.find((c) => c.command === ref.command && c.target === ref.target)?.t;
+}
+
+/** The first state record a `state` anchor names; its component may be a pattern (`pod:default/api-*`). */
+export function firstState(ref: Extract<TimeRef, { kind: 'state' }>, index: TraceIndex): StateRecord | undefined {
+  return index.states.find((s) => s.to === ref.state && globMatch(ref.component, s.component));
 }
 
 function never(ref: Exclude<TimeRef, { kind: 'at' }>, index: TraceIndex): string {
   const end = formatDuration(index.endMs);
   if (ref.kind === 'state') {
-    const seen = [...new Set(index.states.filter((s) => s.component === ref.component).map((s) => s.to))];
+    const seen = [...new Set(index.states.filter((s) => globMatch(ref.component, s.component)).map((s) => s.to))];
     const states = seen.length === 0 ? `${ref.component} changed state never` : `${ref.component} went through ${seen.join(', ')}`;
     return `${ref.component} never became ${ref.state} in this run (up to t = ${end}): ${states}`;
   }

@@ -7,7 +7,7 @@
 import { formatDuration } from '../../scenario';
 import type { Comparison, Goal, Literal } from './ast';
 import { describeWindow } from './describe';
-import { evaluate, formatValue, selectRequests, type Evidence } from './evaluate';
+import { evaluate, firstState, formatValue, selectRequests, type Evidence } from './evaluate';
 import { globMatch } from './glob';
 import type { TraceIndex } from './trace-index';
 
@@ -100,10 +100,14 @@ export function checkGoal(goal: Goal, index: TraceIndex): GoalResult {
       return m.value === 0 ? { met: true, summary: m.text, evidence: [] } : { met: false, summary: m.text, evidence: m.evidence };
     }
     case 'receivesNone': {
-      const set = { kind: 'messages' as const, type: 'request', to: goal.component, window: goal.window };
+      // "pod:default/api-* receives no requests after it becomes NotReady": the pod that did.
+      const after = goal.window.after;
+      const anchored = after?.kind === 'state' && after.component === goal.component ? firstState(after, index)?.component : undefined;
+      const component = anchored ?? goal.component;
+      const set = { kind: 'messages' as const, type: 'request', to: component, window: goal.window };
       const m = evaluate({ m: 'count', set }, index);
       if (!m.ok) return { met: false, summary: `cannot tell: ${m.reason}`, evidence: [] };
-      const summary = `${goal.component} received ${m.value} request${m.value === 1 ? '' : 's'}${describeWindow(goal.window)}`;
+      const summary = `${component} received ${m.value} request${m.value === 1 ? '' : 's'}${describeWindow(goal.window)}`;
       return { met: m.value === 0, summary, evidence: m.value === 0 ? [] : m.evidence };
     }
     case 'each':
