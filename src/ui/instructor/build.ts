@@ -24,8 +24,12 @@ import { describeCommand } from './catalogue';
  * the world does not say it yet.
  */
 export function acceptedKinds(scenario: Scenario): ReadonlySet<string> {
-  const direct = scenario.topology.clients.length + scenario.topology.servers.length > 0;
-  return new Set(direct ? Object.keys(commandTable) : FAULT_KINDS);
+  return new Set(isDirect(scenario) ? Object.keys(commandTable) : FAULT_KINDS);
+}
+
+/** A direct world: clients linked to servers, no DNS (as `createWorld` decides). It ignores a fault's `for`. */
+export function isDirect(scenario: Scenario): boolean {
+  return scenario.topology.clients.length + scenario.topology.servers.length > 0;
 }
 
 /** The one place a catalogue command becomes a `WorldCommand`: only after the world said it accepts the kind. */

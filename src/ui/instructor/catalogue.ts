@@ -57,12 +57,9 @@ export interface TargetSource {
 
 type Kind = string;
 
-/** Components of these kinds, labelled by their label and id. */
+/** Components of these kinds, labelled as the diagram labels them (a pod by its name). */
 function components(...kinds: Kind[]): (w: TargetSource) => Target[] {
-  return (w) =>
-    w.snapshot.components
-      .filter((c) => kinds.includes(c.kind))
-      .map((c) => ({ id: c.id, label: c.label === '' || c.label === c.id ? c.id : `${c.label} (${c.id})` }));
+  return (w) => w.snapshot.components.filter((c) => kinds.includes(c.kind)).map((c) => ({ id: c.id, label: c.label === '' ? c.id : c.label }));
 }
 
 /** nginx pods come first for "kill": the course's question is what losing one does. */

@@ -33,14 +33,6 @@ describe('buildRun', () => {
     ]);
   });
 
-  it('reports, instead of throwing, a run that an engine event stops', () => {
-    // A direct world schedules scenario faults without checking them: this one throws when its time comes.
-    const scenario = `${helloText()}faults:\n  - { at: 1s, crash: nobody }\n`;
-    const result = buildRun({ ...helloPlan(), scenario }, { atMs: 2_000 }, headless());
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]).toMatch(/^the run stopped with an error at 1\.000 s: .*nobody/);
-  });
-
   it('leaves out a given command the world rejects, and says which', () => {
     const plan = give(helloPlan(), { kind: 'crash', target: 'nobody' }, 1_000, 0);
     const b = built(buildRun({ ...plan, given: [{ atMs: 1_000, command: { kind: 'crash', target: 'nobody' } }] }, undefined, headless()));

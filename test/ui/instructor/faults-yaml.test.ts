@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { addScenarioFaults, durationText, removeScenarioFault } from '../../../src/ui/instructor/faults-yaml';
 import { loadScenario } from '../../../src/scenario';
 import { helloText } from './helpers';
@@ -62,6 +63,7 @@ describe("the schedule in the scenario's faults list", () => {
 
   it('quotes a target that YAML would otherwise misread', () => {
     const text = added(helloText(), [{ atMs: 1_000, command: { kind: 'crash', target: 'a: b' } }]);
-    expect(faults(text)[0]?.target).toBe('a: b');
+    expect(text.endsWith('faults:\n  - { at: 1s, crash: "a: b" }\n')).toBe(true);
+    expect((parse(text) as { faults: { crash: string }[] }).faults[0]?.crash).toBe('a: b');
   });
 });
