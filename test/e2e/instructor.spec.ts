@@ -142,3 +142,46 @@ test('markup in a shared scenario is shown as text and never runs', async ({ pag
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator('main img[src="x"]')).toHaveCount(0);
 });
+
+test('instructor mode: a number key gives a fault, Q freezes with the question and resumes, large type scales the page', async ({ page }) => {
+  await page.goto('/?speed=4&autoplay=1&instructor');
+  await expect(page.getByRole('button', { name: 'Instructor mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => virtualMs(page)).toBeGreaterThan(1000);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('1');
+  await expect(page.getByRole('list', { name: 'Event log' })).toContainText('crash app');
+  await expect(page.getByText(/Last given: crash app at/)).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Question to ask now' }).fill('Who answers the browser now?');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('q');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Who answers the browser now?');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const frozen = await virtualMs(page);
+  await page.keyboard.press('q');
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => virtualMs(page)).toBeGreaterThan(frozen);
+
+  await page.getByRole('button', { name: 'Large type' }).click();
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('24px');
+});
+
+test('a fault prepared in the schedule happens at its time, and a prepared question freezes the run there', async ({ page }) => {
+  await page.goto('/?speed=4&instructor');
+  const schedule = page.getByRole('region', { name: 'Prepared schedule' });
+  const fault = schedule.getByRole('form', { name: 'Schedule a fault' });
+  await fault.getByRole('spinbutton', { name: 'at' }).fill('2');
+  await fault.getByRole('button', { name: 'Add fault' }).click();
+  await expect(schedule.getByRole('list', { name: 'Scheduled faults and questions' })).toContainText('2.000 s: crash app');
+  const question = schedule.getByRole('form', { name: 'Schedule a question' });
+  await question.getByRole('spinbutton', { name: 'Ask at' }).fill('3');
+  await question.getByRole('button', { name: 'Add question' }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('dialog')).toContainText('What happens now?');
+  expect(await virtualMs(page)).toBeGreaterThanOrEqual(3000);
+  await expect(page.getByRole('list', { name: 'Event log' })).toContainText(/request fails: refused/);
+  // The schedule is part of the scenario: the YAML editor shows it in the faults list.
+  await page.getByRole('button', { name: 'Edit scenario YAML' }).click();
+  await expect(page.getByRole('region', { name: 'Scenario and Kubernetes manifests (YAML)' }).locator('.cm-content')).toContainText('- { at: 2s, crash: app }');
+});
