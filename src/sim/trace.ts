@@ -77,7 +77,7 @@ export interface OutcomeRecord {
   client: string;
   /** HTTP status, or 0 when no response arrived (refused, reset, timed out). */
   status: number;
-  result: 'ok' | 'error' | 'refused' | 'reset' | 'timeout';
+  result: 'ok' | 'error' | 'refused' | 'reset' | 'timeout' | 'dns_failure';
   latencyMs: number;
   /** The component that finally answered (a backend pod, nginx itself…). */
   servedBy?: string;

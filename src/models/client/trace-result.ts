@@ -1,22 +1,19 @@
 /**
  * How a client-side result is written in an `outcome` trace record, and read
- * back. The trace's `result` field has no value for a failed DNS lookup yet,
- * so `dns_failure` is written as `error` with status 0 — a combination that
- * means nothing else (an `error` otherwise always carries a 4xx/5xx status).
- * Readers use `resultOfOutcome` and never decode the pair themselves, so the
- * day the trace gains `dns_failure` only these two functions change.
+ * back. Readers use `resultOfOutcome` rather than the field itself, so the
+ * record's encoding can change in one place.
  */
 import type { OutcomeRecord } from '../../sim';
 import type { JourneyResult } from './journey';
 
 /** The `result` to record for a client-side result. */
 export function traceResult(result: JourneyResult): OutcomeRecord['result'] {
-  return result === 'dns_failure' ? 'error' : result;
+  return result;
 }
 
 /** The client-side result an outcome record stands for. */
 export function resultOfOutcome(record: Pick<OutcomeRecord, 'result' | 'status'>): JourneyResult {
-  return record.result === 'error' && record.status === 0 ? 'dns_failure' : record.result;
+  return record.result;
 }
 
 /** The name a summary uses for a request that got no HTTP response. */
