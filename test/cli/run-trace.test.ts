@@ -53,9 +53,9 @@ describe('summary counter', () => {
     const trace = new Trace(() => 0);
     const counter = new SummaryCounter([], (id) => id.startsWith('pod:'));
     trace.subscribe((r) => counter.add(r));
-    const outcome = (status: number, result: 'ok' | 'error' | 'refused' | 'reset' | 'timeout') =>
+    const outcome = (status: number, result: 'ok' | 'error' | 'refused' | 'reset' | 'timeout' | 'dns_failure') =>
       trace.record({ kind: 'outcome', requestId: 'b#1', client: 'b', status, result, latencyMs: 1, why: '' });
-    outcome(0, 'error');
+    outcome(0, 'dns_failure');
     outcome(0, 'reset');
     outcome(0, 'timeout');
     outcome(502, 'error');
