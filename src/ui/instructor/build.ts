@@ -66,7 +66,13 @@ export interface Built {
 
 export type BuildResult = { ok: true; built: Built } | { ok: false; errors: string[] };
 
-export const DEFAULT_MAX_REPLAY_EVENTS = 5_000_000;
+/**
+ * Replay runs synchronously, about 25,000 engine events per second in a
+ * browser: 600,000 is about ten virtual minutes of the full path at 50
+ * requests per second, and a page frozen for at most half a minute by a
+ * hostile link.
+ */
+export const DEFAULT_MAX_REPLAY_EVENTS = 600_000;
 
 /** Why an error stopped something, in words. */
 const why = (error: unknown): string => (error instanceof Error ? error.message : String(error));
