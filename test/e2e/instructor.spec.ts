@@ -185,3 +185,22 @@ test('a fault prepared in the schedule happens at its time, and a prepared quest
   await page.getByRole('button', { name: 'Edit scenario YAML' }).click();
   await expect(page.getByRole('region', { name: 'Scenario and Kubernetes manifests (YAML)' }).locator('.cm-content')).toContainText('- { at: 2s, crash: app }');
 });
+
+test('the scenario YAML editor refuses a broken manifest with its line, and applies a new replica count like kubectl apply', async ({ page }) => {
+  await page.goto('/?scenario=/lessons/scenarios/full-path.yaml&speed=4&autoplay=1');
+  await expect.poll(() => virtualMs(page)).toBeGreaterThan(2000);
+  await page.getByRole('button', { name: 'Edit scenario YAML' }).click();
+  const panel = page.getByRole('region', { name: 'Scenario and Kubernetes manifests (YAML)' });
+  const yaml = readFileSync('lessons/scenarios/full-path.yaml', 'utf8');
+  const line = yaml.split('\n').findIndex((l) => l === '  replicas: 2') + 1;
+  expect(line).toBeGreaterThan(1);
+  await typeInEditor(page, panel, yaml.replace('\n  replicas: 2\n', '\n  replicas: many\n'));
+  await panel.getByRole('button', { name: 'Apply (kubectl apply -f)' }).click();
+  await expect(panel.getByRole('alert')).toContainText('Not applied; the run goes on as it was');
+  await expect(panel.getByRole('alert').getByRole('list', { name: 'Problems' })).toContainText(`line ${line}, column `);
+
+  await typeInEditor(page, panel, yaml.replace('\n  replicas: 2\n', '\n  replicas: 3\n'));
+  await panel.getByRole('button', { name: 'Apply (kubectl apply -f)' }).click();
+  await expect(panel.getByRole('status')).toContainText('Applied');
+  await expect(page.locator('[data-component^="pod:"][data-component*="nginx"]')).toHaveCount(3, { timeout: 15_000 });
+});
