@@ -19,6 +19,17 @@ export const layers = {
   cli: ['sim', 'net', 'models', 'scenario', 'lessons'],
 };
 
+/**
+ * Inside src/models each component folder stands alone: it may import only
+ * itself, except for these uses of another component's public logic. A client
+ * resolves names the way a browser's stub resolver does, and a forward proxy
+ * is a client acting for others. Everything else meets in src/scenario.
+ */
+export const modelDeps = {
+  client: ['dns'],
+  proxy: ['client', 'dns'],
+};
+
 /** Packages a layer may import; `*` means any. Headless layers stay free of DOM libraries. */
 export const packages = {
   sim: [],
@@ -34,6 +45,12 @@ export const packages = {
 const layerOf = (file) => {
   const rel = path.relative(process.cwd(), file).split(path.sep);
   return rel[0] === 'src' && rel[1] in layers ? rel[1] : undefined;
+};
+
+/** The component folder of a path under src/models, if any. */
+const componentOf = (file) => {
+  const rel = path.relative(process.cwd(), file).split(path.sep);
+  return rel[0] === 'src' && rel[1] === 'models' && rel.length >= 3 ? rel[2] : undefined;
 };
 
 const packageName = (source) =>
@@ -63,6 +80,11 @@ export const layerImports = {
         }
         if (to !== from && !layers[from].includes(to)) {
           context.report({ node, message: `src/${from} may not import src/${to} (DESIGN.md, "Layers": ${from} imports ${layers[from].join(', ') || 'nothing'})` });
+        }
+        const fromComponent = componentOf(file);
+        const toComponent = componentOf(path.resolve(path.dirname(file), source));
+        if (from === 'models' && to === 'models' && fromComponent !== toComponent && !(modelDeps[fromComponent] ?? []).includes(toComponent)) {
+          context.report({ node, message: `src/models/${fromComponent} may not import src/models/${toComponent}: components meet in src/scenario (DESIGN.md, "Layers")` });
         }
         return;
       }

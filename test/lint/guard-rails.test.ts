@@ -41,6 +41,15 @@ describe('the layer rule', () => {
     expect((await lint('src/models/nginx/a.ts', "import * as d3 from 'd3';\nexport const y = d3;\n")).join()).toContain('may not import package "d3"');
   });
 
+  it('fails when one model component imports another', async () => {
+    const messages = await lint('src/models/nginx/a.ts', "import { Cluster } from '../k8s';\nexport const y = Cluster;\n");
+    expect(messages.join('\n')).toContain('src/models/nginx may not import src/models/k8s');
+  });
+
+  it('lets a client use the DNS model, and a component import itself', async () => {
+    expect(await lint('src/models/client/a.ts', "import { x } from '../dns';\nimport { y } from './journey';\nexport const z = [x, y];\n")).toEqual([]);
+  });
+
   it('fails when the CLI imports the UI', async () => {
     expect((await lint('src/cli/a.ts', "import { x } from '../ui/x';\nexport const y = x;\n")).join()).toContain('may not import src/ui');
   });

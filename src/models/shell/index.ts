@@ -7,10 +7,10 @@
  * Everything the shell knows about the world comes through a TerminalHost
  * (host/host.ts): plain data (cluster view, log lines, DNS answers) and a
  * callback-based HTTP call that the world turns into real packets. The
- * shell proper imports no other model. `adapters/` (imported by path, not
- * from this index) turn the k8s, DNS, NLB and nginx models into host parts
- * for a world to expose as `world.terminal`: `clusterView`, `runDig`,
- * `lookupName`, `targetGroupsOf`, `describeTargetHealthText`, `nginxControl`.
+ * shell imports no other model. The adapters that turn the k8s, DNS, NLB
+ * and nginx models into host parts live with the world, in
+ * `src/scenario/terminal/adapters` (`clusterView`, `runDig`, `lookupName`,
+ * `targetGroupsOf`, `describeTargetHealthText`, `nginxControl`).
  *
  * How a world offers itself to the terminal: `hostForWorld(world)` reads the
  * clock and the trace (logs, hops, command records) and spreads

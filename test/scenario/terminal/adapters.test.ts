@@ -4,12 +4,12 @@ import { Engine, Random, Rng, Trace } from '../../../src/sim';
 import { Cluster, validateManifest, type DefaultedManifest } from '../../../src/models/k8s';
 import { createNlb, LBC_CLUSTER_DEFAULTS, type NlbConfig } from '../../../src/models/nlb';
 import { aRecord, cnameRecord, stubConfig, type DnsResponse, type Question } from '../../../src/models/dns';
-import { clusterView, eventsFromTrace } from '../../../src/models/shell/adapters/k8s';
-import { lookupName, runDig } from '../../../src/models/shell/adapters/dns';
-import { nginxControl } from '../../../src/models/shell/adapters/nginx';
-import { describeTargetHealthText, targetGroupArn, targetGroupsOf } from '../../../src/models/shell/adapters/nlb';
+import { clusterView, eventsFromTrace } from '../../../src/scenario/terminal/adapters/k8s';
+import { lookupName, runDig } from '../../../src/scenario/terminal/adapters/dns';
+import { nginxControl } from '../../../src/scenario/terminal/adapters/nginx';
+import { describeTargetHealthText, targetGroupArn, targetGroupsOf } from '../../../src/scenario/terminal/adapters/nlb';
 import { COMMANDS, Shell, type TerminalHost } from '../../../src/models/shell';
-import { FakeHost, runLine } from './fixture';
+import { FakeHost, runLine } from '../../models/shell/fixture';
 
 const WEB = `
 apiVersion: apps/v1

@@ -7,7 +7,7 @@
  * This is the one place the shell reads the DNS model; the shell proper only
  * sees the ToolOutput and DnsLookup it returns.
  */
-import type { Rng } from '../../../sim';
+import type { Rng } from '../../../models/shell/../../sim';
 import {
   digResult,
   formatDig,
@@ -20,9 +20,9 @@ import {
   type NameServerAddress,
   type Question,
   type StubConfig,
-} from '../../dns';
-import type { DnsLookup, DnsAnswerRecord } from '../host/net';
-import type { ToolOutput } from '../host/host';
+} from '../../../models/shell/../../models/dns';
+import type { DnsLookup, DnsAnswerRecord } from '../../../models/shell/host/net';
+import type { ToolOutput } from '../../../models/shell/host/host';
 
 /** How DNS looks from where a command runs (the machine, or a pod). */
 export interface DnsAccess {

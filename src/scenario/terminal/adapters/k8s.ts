@@ -7,9 +7,9 @@
  * aggregates them). Objects the scenario applied are taken to exist from
  * `appliedAtMs` (the model keeps no creation time for them).
  */
-import type { TraceRecord } from '../../../sim';
-import type { Cluster, DefaultedProbe, PodRuntime } from '../../k8s';
-import type { ClusterView, ContainerState, EventView, PodView, ServiceView } from '../host/cluster';
+import type { TraceRecord } from '../../../models/shell/../../sim';
+import type { Cluster, DefaultedProbe, PodRuntime } from '../../../models/shell/../../models/k8s';
+import type { ClusterView, ContainerState, EventView, PodView, ServiceView } from '../../../models/shell/host/cluster';
 
 export interface ClusterViewOptions {
   /** Virtual time the scenario's objects were applied (default 0). */

@@ -4,8 +4,8 @@
  * and placed as nginx does (formatConfigError). Reloading is the world's:
  * it swaps the running configuration when the check passes.
  */
-import { formatConfigError, isFullConfig, parseNginxConfig, type ParseOptions } from '../../nginx/config';
-import type { NginxControl } from '../host/host';
+import { formatConfigError, isFullConfig, parseNginxConfig, type ParseOptions } from '../../../models/shell/../../models/nginx/config';
+import type { NginxControl } from '../../../models/shell/host/host';
 
 export interface NginxFiles {
   /** Absolute path → text, as mounted in the pod. */

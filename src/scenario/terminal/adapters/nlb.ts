@@ -3,8 +3,8 @@
  * well-formed ARNs, and `describe-target-health` in the AWS CLI's JSON and
  * text, from the model's own describe functions.
  */
-import { describeTargetHealth, formatDescribeJson, formatDescribeText, type Nlb } from '../../nlb';
-import type { TargetGroupInfo } from '../host/host';
+import { describeTargetHealth, formatDescribeJson, formatDescribeText, type Nlb } from '../../../models/shell/../../models/nlb';
+import type { TargetGroupInfo } from '../../../models/shell/host/host';
 
 export interface NlbAccount {
   readonly region: string;
