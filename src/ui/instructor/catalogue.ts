@@ -12,16 +12,12 @@
  * as unavailable, with the kind it waits for, instead of failing when
  * pressed.
  */
-import type { Scenario, WorldSnapshot } from '../../scenario';
 import type { Command, RunPlan } from './plan';
 import { give } from './plan';
+import { dnsNames, deployments, links, loadBalancers, nodes, pods, PROCESSES, zones, type Target, type TargetSource } from './targets';
 
-/** Something a fault can hit: a component id, a node name, an AZ, a DNS name, a link. */
-export interface Target {
-  readonly id: string;
-  /** What the menu shows. */
-  readonly label: string;
-}
+export type { Target, TargetSource } from './targets';
+export { scheduleTargets } from './targets';
 
 /** A number a fault takes besides its target (slow's extra latency, a TTL, a replica count). */
 export interface OptionDef {
@@ -48,56 +44,6 @@ export interface FaultDef {
   /** What it can hit in this world, now. */
   targets(world: TargetSource): Target[];
 }
-
-/** What targets are computed from. */
-export interface TargetSource {
-  readonly snapshot: WorldSnapshot;
-  readonly scenario: Scenario;
-}
-
-type Kind = string;
-
-/** Components of these kinds, labelled as the diagram labels them (a pod by its name). */
-function components(...kinds: Kind[]): (w: TargetSource) => Target[] {
-  return (w) => w.snapshot.components.filter((c) => kinds.includes(c.kind)).map((c) => ({ id: c.id, label: c.label === '' ? c.id : c.label }));
-}
-
-/** nginx pods come first for "kill": the course's question is what losing one does. */
-function pods(w: TargetSource): Target[] {
-  const all = components('pod')(w);
-  const nginx = all.filter((t) => t.id.includes('nginx'));
-  return [...nginx, ...all.filter((t) => !t.id.includes('nginx'))];
-}
-
-function nodes(w: TargetSource): Target[] {
-  const fromSnapshot = components('node')(w);
-  if (fromSnapshot.length > 0) return fromSnapshot;
-  return (w.scenario.cluster?.nodes ?? []).map((n) => ({ id: n.name, label: `${n.name} (${n.az})` }));
-}
-
-function zones(w: TargetSource): Target[] {
-  const azs = [...new Set((w.scenario.cluster?.nodes ?? []).map((n) => n.az))];
-  return azs.map((az) => ({ id: az, label: az }));
-}
-
-function dnsNames(w: TargetSource): Target[] {
-  return (w.scenario.dns?.zones ?? []).flatMap((z) => z.records.map((r) => ({ id: r.name, label: `${r.name} (${r.kind})` })));
-}
-
-function deployments(w: TargetSource): Target[] {
-  return (w.scenario.cluster?.deployments ?? []).map((d) => ({ id: d.metadata.name, label: `Deployment ${d.metadata.name}` }));
-}
-
-function loadBalancers(w: TargetSource): Target[] {
-  return (w.scenario.cluster?.loadBalancers ?? []).map((lb) => ({ id: lb.service, label: `NLB of ${lb.service}` }));
-}
-
-/** Links as `from|to`, from the snapshot's links. */
-function links(w: TargetSource): Target[] {
-  return w.snapshot.links.map((l) => ({ id: `${l.from}|${l.to}`, label: `${l.from} ↔ ${l.to}` }));
-}
-
-const PROCESSES = components('server', 'machine', 'pod');
 
 /** The catalogue, in menu order (which is also hotkey order). */
 export const CATALOGUE: readonly FaultDef[] = [
@@ -270,22 +216,6 @@ export function commandFor(def: FaultDef, target: string, options: Readonly<Reco
 /** Give the fault now: the plan with the command added at (`atMs`, after `events` engine events). */
 export function perform(plan: RunPlan, def: FaultDef, target: string, at: { atMs: number; events: number }, options?: Readonly<Record<string, number>>): RunPlan {
   return give(plan, commandFor(def, target, options), at.atMs, at.events);
-}
-
-/**
- * Targets for a fault prepared in advance: pods do not exist yet when the
- * scenario is read, so a pod is named as the scenario format names it,
- * `deployment/index` (the index-th live pod of the Deployment when the fault
- * comes), one per replica.
- */
-export function scheduleTargets(def: FaultDef, source: TargetSource): Target[] {
-  const now = def.targets(source);
-  const others = now.filter((t) => !t.id.startsWith('pod:'));
-  if (others.length === now.length) return now;
-  const indexed = (source.scenario.cluster?.deployments ?? []).flatMap((d) =>
-    Array.from({ length: d.replicas }, (_, i) => ({ id: `${d.metadata.name}/${i}`, label: `${d.metadata.name}/${i} (pod ${i + 1} of Deployment ${d.metadata.name})` })),
-  );
-  return [...others, ...indexed];
 }
 
 /** A fault prepared for a virtual time, as the scenario's `faults:` list holds it. */

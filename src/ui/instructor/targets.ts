@@ -1,0 +1,80 @@
+/**
+ * What a fault can hit in a world, computed from its snapshot (components as
+ * they are now: pods come and go) and its scenario (nodes, AZs, DNS names,
+ * Deployments, load balancers). Plain functions over plain data.
+ */
+import type { Scenario, WorldSnapshot } from '../../scenario';
+
+/** Something a fault can hit: a component id, a node name, an AZ, a DNS name, a link. */
+export interface Target {
+  readonly id: string;
+  /** What the menu shows. */
+  readonly label: string;
+}
+
+/** What targets are computed from. */
+export interface TargetSource {
+  readonly snapshot: WorldSnapshot;
+  readonly scenario: Scenario;
+}
+
+type Kind = string;
+
+/** Components of these kinds, labelled as the diagram labels them (a pod by its name). */
+export function components(...kinds: Kind[]): (w: TargetSource) => Target[] {
+  return (w) => w.snapshot.components.filter((c) => kinds.includes(c.kind)).map((c) => ({ id: c.id, label: c.label === '' ? c.id : c.label }));
+}
+
+/** nginx pods come first for "kill": the course's question is what losing one does. */
+export function pods(w: TargetSource): Target[] {
+  const all = components('pod')(w);
+  const nginx = all.filter((t) => t.id.includes('nginx'));
+  return [...nginx, ...all.filter((t) => !t.id.includes('nginx'))];
+}
+
+export function nodes(w: TargetSource): Target[] {
+  const fromSnapshot = components('node')(w);
+  if (fromSnapshot.length > 0) return fromSnapshot;
+  return (w.scenario.cluster?.nodes ?? []).map((n) => ({ id: n.name, label: `${n.name} (${n.az})` }));
+}
+
+export function zones(w: TargetSource): Target[] {
+  const azs = [...new Set((w.scenario.cluster?.nodes ?? []).map((n) => n.az))];
+  return azs.map((az) => ({ id: az, label: az }));
+}
+
+export function dnsNames(w: TargetSource): Target[] {
+  return (w.scenario.dns?.zones ?? []).flatMap((z) => z.records.map((r) => ({ id: r.name, label: `${r.name} (${r.kind})` })));
+}
+
+export function deployments(w: TargetSource): Target[] {
+  return (w.scenario.cluster?.deployments ?? []).map((d) => ({ id: d.metadata.name, label: `Deployment ${d.metadata.name}` }));
+}
+
+export function loadBalancers(w: TargetSource): Target[] {
+  return (w.scenario.cluster?.loadBalancers ?? []).map((lb) => ({ id: lb.service, label: `NLB of ${lb.service}` }));
+}
+
+/** Links as `from|to`, from the snapshot's links. */
+export function links(w: TargetSource): Target[] {
+  return w.snapshot.links.map((l) => ({ id: `${l.from}|${l.to}`, label: `${l.from} ↔ ${l.to}` }));
+}
+
+export const PROCESSES = components('server', 'machine', 'pod');
+
+/**
+ * Targets for a fault prepared in advance: pods do not exist yet when the
+ * scenario is read, so a pod is named as the scenario format names it,
+ * `deployment/index` (the index-th live pod of the Deployment when the fault
+ * comes), one per replica.
+ */
+export function scheduleTargets(def: { targets(source: TargetSource): Target[] }, source: TargetSource): Target[] {
+  const now = def.targets(source);
+  const others = now.filter((t) => !t.id.startsWith('pod:'));
+  if (others.length === now.length) return now;
+  const indexed = (source.scenario.cluster?.deployments ?? []).flatMap((d) =>
+    Array.from({ length: d.replicas }, (_, i) => ({ id: `${d.metadata.name}/${i}`, label: `${d.metadata.name}/${i} (pod ${i + 1} of Deployment ${d.metadata.name})` })),
+  );
+  return [...others, ...indexed];
+}
+
