@@ -47,6 +47,10 @@ export async function runReal(p: Prepared, backends: Backends, requests: ClientR
       if (due > 0) await sleep(due);
       statuses.push((await sendRequest(spec, String(i + 1), requestTimeoutMs)).status);
     }
+    // nginx writes the access log line after the response has gone out, so the
+    // client can see the last answer before its line exists: wait for every
+    // line (bounded) before stopping nginx, or a loaded machine loses the last one.
+    for (let waited = 0; waited < 3000 && countLines(readIfExists(p.accessLog)) < requests.length; waited += 20) await sleep(20);
   } finally {
     await nginx?.stop();
     await real.stop();
@@ -66,6 +70,10 @@ export async function runReal(p: Prepared, backends: Backends, requests: ClientR
 }
 
 /** Access-log lines by request index; a request nginx rejected before reading headers has id `-`, placed by order. */
+function countLines(text: string): number {
+  return text.split('\n').filter((line) => line !== '').length;
+}
+
 function parseAccessLog(text: string, count: number): ({ addr: string; status: string } | undefined)[] {
   const out: ({ addr: string; status: string } | undefined)[] = new Array(count).fill(undefined);
   const unplaced: { addr: string; status: string }[] = [];
