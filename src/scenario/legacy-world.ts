@@ -7,7 +7,7 @@ import { Engine, Random, Trace } from '../sim';
 import { Network } from '../net';
 import { ClientNode } from '../models/client';
 import { ServerNode } from '../models/backend';
-import { directTerminal } from '../models/shell';
+import { directTerminal } from '../models/shell/host';
 import type { Scenario } from './types';
 import { commandDef } from './commands';
 import type { World, WorldOptions } from './world';

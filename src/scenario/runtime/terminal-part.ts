@@ -10,7 +10,7 @@
 import type { Engine, EventHandle, Random, Trace } from '../../sim';
 import { reasonPhrase } from '../../net';
 import { aRecord, askServer, emptyResponse, resolutionAsResponse, resolveRecursive, stubConfig, type DnsResponse, type Question } from '../../models/dns';
-import { DEFAULT_MACHINE, outcomeResult, type HttpResult, type TerminalHooks } from '../../models/shell';
+import { DEFAULT_MACHINE, outcomeResult, type HttpResult, type TerminalHooks } from '../../models/shell/host';
 import { clusterView } from '../terminal/adapters/k8s';
 import { lookupName, runDig, type DnsAccess } from '../terminal/adapters/dns';
 import { describeTargetHealthText, targetGroupsOf } from '../terminal/adapters/nlb';
