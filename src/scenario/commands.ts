@@ -9,7 +9,7 @@
 import type { ServerNode } from '../models/backend';
 import type { FaultKind } from './types';
 
-/** A command for `World.inject`. */
+/** A fault or its repair, for `World.inject`. */
 export interface WorldCommand {
   kind: FaultKind;
   /** A server or machine id, `deployment/index`, a pod name, a node name or an AZ, by kind. */
@@ -19,6 +19,30 @@ export interface WorldCommand {
   /** `slow`: the extra time per response. */
   byMs?: number;
 }
+
+/**
+ * An edit to one nginx configuration file followed by `nginx -s reload`, in
+ * a full world. One file per command, so the command stays flat JSON (it
+ * travels in a share link); the other files stay as they are.
+ */
+export interface NginxReloadCommand {
+  kind: 'nginx-reload';
+  /** A machine id, a Deployment (`web`, `default/web`: its pods and its next ones), a pod (`web/0`, a pod name), or `all`. */
+  target: string;
+  /** The file's name relative to /etc/nginx (`nginx.conf`, `conf.d/default.conf`). */
+  file: string;
+  /** Its new content. */
+  text: string;
+}
+
+/** The kind of the nginx reload command. */
+export const NGINX_RELOAD = 'nginx-reload';
+
+/** How the `command` record of a reload whose configuration failed the check begins. */
+export const RELOAD_REFUSED = 'reload refused';
+
+/** Anything `World.inject` takes: a fault (`WorldCommand`, the name kept for its many users) or a reload. */
+export type AnyWorldCommand = WorldCommand | NginxReloadCommand;
 
 interface CommandDef {
   /** Why, as the `command` trace record says it. */
@@ -38,8 +62,9 @@ export const commandTable: Readonly<Partial<Record<FaultKind, CommandDef>>> = {
 };
 
 /** The definition for a command in a direct world, or an Error saying what was expected. */
-export function commandDef(command: WorldCommand): CommandDef {
-  const def = Object.hasOwn(commandTable, command.kind) ? commandTable[command.kind] : undefined;
+export function commandDef(command: AnyWorldCommand): CommandDef {
+  // A direct world has no nginx: `nginx-reload` is unknown here too.
+  const def = Object.hasOwn(commandTable, command.kind) ? commandTable[command.kind as FaultKind] : undefined;
   if (def === undefined) {
     throw new Error(`unknown command "${String(command.kind)}": expected one of ${Object.keys(commandTable).join(', ')}`);
   }

@@ -10,7 +10,7 @@
 import type { Engine, Trace } from '../sim';
 import type { TerminalHooks } from '../models/shell';
 import type { Scenario } from './types';
-import type { WorldCommand } from './commands';
+import type { AnyWorldCommand } from './commands';
 import { createLegacyWorld } from './legacy-world';
 import { createFullWorld } from './runtime/full-world';
 
@@ -31,8 +31,12 @@ export interface World {
   step(): boolean;
   /** Run every event due at or before `ms`; returns how many ran. */
   runUntil(ms: number): number;
-  /** Apply a command now, recording it as a `command` trace record. Throws on an unknown kind or target. */
-  inject(command: WorldCommand): void;
+  /**
+   * Apply a command now, recording it as a `command` trace record. Throws on an
+   * unknown kind or target. A reload whose configuration fails the check does
+   * not throw: it is recorded as refused (`RELOAD_REFUSED`) and changes nothing.
+   */
+  inject(command: AnyWorldCommand): void;
   snapshot(): WorldSnapshot;
   /** What the terminal (models/shell) can ask of this world beyond its clock and trace. */
   readonly terminal?: TerminalHooks;

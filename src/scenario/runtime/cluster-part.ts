@@ -19,7 +19,8 @@ import type { NlbPart } from './nlb-part';
 import { PortCounter } from './net-adapters';
 import { runCheck } from './health-probe';
 import { kubeNodeHost, resolveAtStart } from './kube-node';
-import { startProgram, type Program, type RunningProcess } from './pod-process';
+import type { NginxFiles } from './nginx-process';
+import { startProgram, type Program, type RunningProcess, type StartupResolve } from './pod-process';
 import type { Tcp } from './tcp';
 import type { Host, Syn, SynVerdict } from './tcp-types';
 
@@ -41,6 +42,8 @@ interface PodSlot {
   process?: RunningProcess;
   /** Conditions that outlive a restart. */
   faults: Partial<AppFaults>;
+  /** nginx files reloaded into this pod alone (its next containers read them too). */
+  nginxFiles?: NginxFiles;
 }
 
 /** The trace component of a pod, as the cluster model names it. */
@@ -55,6 +58,8 @@ export class ClusterPart {
   private readonly nodeIps = new Map<string, string>();
   /** Every Service's ClusterIP, kept as Services are created (asked on every new connection). */
   private readonly clusterIps = new Set<string>();
+  /** nginx files reloaded into a Deployment's pods, by Deployment (`ns/name`): what its new containers read. */
+  private readonly nginxEdits = new Map<string, NginxFiles>();
 
   constructor(
     private readonly spec: ClusterSpec,
@@ -164,9 +169,43 @@ export class ClusterPart {
     else this.cluster.crashContainer(slot.ref.namespace, slot.ref.name, why);
   }
 
+  /** Deployments (`ns/name`) that run nginx. */
+  nginxDeployments(): string[] {
+    return Object.keys(this.spec.nginx);
+  }
+
+  /** The nginx files a Deployment's new containers read, or undefined when it does not run nginx. */
+  deploymentNginx(owner: string): NginxFiles | undefined {
+    return this.nginxEdits.get(owner) ?? this.spec.nginx[owner];
+  }
+
+  /** The nginx files a pod runs, or undefined when it does not run nginx. */
+  podNginx(component: string): NginxFiles | undefined {
+    const slot = this.pods.get(component);
+    return slot === undefined ? undefined : (slot.nginxFiles ?? this.deploymentNginx(slot.ref.owner));
+  }
+
+  /** Reloaded files: for every pod of the Deployment (`owner`), or for one pod (`component`), now and on restarts. */
+  setNginxFiles(scope: { owner: string } | { component: string }, files: NginxFiles): void {
+    if ('owner' in scope) {
+      this.nginxEdits.set(scope.owner, files);
+      for (const slot of this.pods.values()) if (slot.ref.owner === scope.owner) delete slot.nginxFiles;
+      return;
+    }
+    const slot = this.pods.get(scope.component);
+    if (slot !== undefined) slot.nginxFiles = files;
+  }
+
+  /** How nginx in a pod resolves upstream names (cluster DNS with the pod's search list). */
+  resolverOf(component: string): StartupResolve {
+    const ref = this.pods.get(component)?.ref;
+    return (host) => (ref === undefined ? undefined : resolveAtStart(this.cluster, this.deps.trace, ref, component, host));
+  }
+
   private program(ref: PodRef): Program {
     const nginx = this.spec.nginx[ref.owner];
-    if (nginx !== undefined) return { kind: 'nginx', nginx };
+    const files = this.podNginx(podComponent(ref));
+    if (nginx !== undefined) return { kind: 'nginx', nginx: files === undefined ? nginx : { ...nginx, files: files.files, entry: files.entry } };
     return { kind: 'app', app: this.deps.apps[ref.owner] ?? DEFAULT_APP };
   }
 

@@ -15,6 +15,7 @@ import { DnsPart } from './dns-part';
 import { Fabric } from './fabric';
 import { applyFullCommand, type FaultDeps, type FullCommand } from './faults';
 import { Hosts } from './hosts';
+import { applyNginxReload } from './nginx-reload';
 import { addProxies, MachinePart } from './machine-part';
 import { clientNet, type Lookup } from './net-adapters';
 import { NlbPart } from './nlb-part';
@@ -166,7 +167,7 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
     },
     step: () => engine.step(),
     runUntil: (ms) => engine.runUntil(ms),
-    inject: (command) => inject(command as FullCommand),
+    inject: (command) => (command.kind === 'nginx-reload' ? applyNginxReload(faultDeps, command) : inject(command)),
     snapshot,
   };
 }

@@ -10,6 +10,7 @@ import { DEFAULT_LOG_EPOCH_MS } from '../../models/nginx/process';
 import type { MachineSpec, ProxySpec } from '../types';
 import type { Hosts } from './hosts';
 import { clientNet, type Lookup } from './net-adapters';
+import type { NginxFiles } from './nginx-process';
 import { startProgram, type RunningProcess } from './pod-process';
 import { proxyConnection } from './servers';
 import type { Tcp } from './tcp';
@@ -24,14 +25,17 @@ export interface MachineDeps {
 
 export class MachinePart {
   private readonly processes = new Map<string, RunningProcess>();
+  /** The files each nginx machine runs (as started, or as last reloaded). */
+  private readonly nginxFiles = new Map<string, NginxFiles>();
 
   constructor(
     machines: readonly MachineSpec[],
     private readonly deps: MachineDeps,
-    /** getaddrinfo at start-up, for nginx's upstream names (public DNS; undefined: not found). */
-    resolve: (name: string) => string[] | undefined = () => undefined,
+    /** getaddrinfo at start-up and on reload, for nginx's upstream names (public DNS; undefined: not found). */
+    readonly resolve: (name: string) => string[] | undefined = () => undefined,
   ) {
     for (const m of machines) {
+      if (m.role.kind === 'nginx') this.nginxFiles.set(m.id, m.role.nginx);
       const process = startProgram(m.role.kind === 'app' ? { kind: 'app', app: m.role.app } : { kind: 'nginx', nginx: m.role.nginx }, m.id, m.address, [m.port], deps, {
         faults: {},
         // nginx resolves upstream names once, at start, through public DNS.
@@ -63,6 +67,21 @@ export class MachinePart {
         [m.address],
       );
     }
+  }
+
+  /** Machines that run nginx. */
+  nginxMachines(): string[] {
+    return [...this.nginxFiles.keys()];
+  }
+
+  /** The files a machine's nginx runs, or undefined when it runs an app. */
+  machineNginx(id: string): NginxFiles | undefined {
+    return this.nginxFiles.get(id);
+  }
+
+  /** A machine's nginx was reloaded with `files`. */
+  setNginxFiles(id: string, files: NginxFiles): void {
+    if (this.nginxFiles.has(id)) this.nginxFiles.set(id, files);
   }
 
   /** The running process of a machine, for faults. */

@@ -37,13 +37,13 @@ function lastUpstreamStatus(upstreamStatus: string): string {
 /** Requests nginx is working on, so that they can be reset if its container dies. */
 export type OpenExchanges = Set<ServerExchange>;
 
-/** One client connection to nginx. */
-export function nginxConnection(nginx: NginxInstance, upstreams: NginxUpstreams, component: string, working?: OpenExchanges): ServerSide {
+/** One client connection to nginx; each request goes to the instance `nginx()` names when it arrives (a reload swaps it). */
+export function nginxConnection(nginx: () => NginxInstance, upstreams: NginxUpstreams, component: string, working?: OpenExchanges): ServerSide {
   let open = true;
   return {
     request(message: HttpMessage, exchange: ServerExchange) {
       working?.add(exchange);
-      nginx.handle(
+      nginx().handle(
         {
           id: message.id,
           method: message.method,
