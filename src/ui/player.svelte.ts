@@ -12,7 +12,7 @@
  * Play or Step then move it forward through the recorded trace, without
  * running the world, until it catches up and the world runs again.
  */
-import type { World, WorldCommand, WorldSnapshot } from '../scenario';
+import type { AnyWorldCommand, World, WorldSnapshot } from '../scenario';
 import { formatVirtualTime } from './format';
 import { Narration } from './narration';
 import { TraceView } from './trace-view.svelte';
@@ -217,7 +217,7 @@ export class Player {
   }
 
   /** Apply a command (a fault) now, playing or paused, and show and say its effect at once. Throws what `World.inject` throws. */
-  inject(command: WorldCommand): void {
+  inject(command: AnyWorldCommand): void {
     this.world.inject(command);
     this.sync();
     const said = this.narration.take(this.source.now(), true);

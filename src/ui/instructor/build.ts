@@ -4,12 +4,13 @@
  * then replay the commands given by hand, each at the moment it was given,
  * and run on to the moment asked for.
  *
- * This is also how an edit is applied when the world has no hook for it:
+ * This is also how an edit is applied when the world has no hook for it (a
+ * manifest edit; an nginx.conf edit is an `nginx-reload` command instead):
  * the world is built again from the edited scenario and the command list is
  * replayed up to now. Deterministic, at the price that the edit holds from
  * t = 0 rather than from the moment it was made.
  */
-import { commandTable, createWorld, FAULT_KINDS, formatScenarioError, loadScenario, type Scenario, type World, type WorldCommand } from '../../scenario';
+import { commandTable, createWorld, FAULT_KINDS, formatScenarioError, loadScenario, NGINX_RELOAD, type AnyWorldCommand, type Scenario, type World } from '../../scenario';
 import { formatVirtualTime } from '../format';
 import { nameLookup } from '../names';
 import { Player, type FrameSource } from '../player.svelte';
@@ -20,11 +21,11 @@ import { describeCommand } from './catalogue';
 /**
  * The command kinds a world built from `scenario` accepts: a direct world
  * (`topology`) takes crash and recover on its servers (`commandTable`); a
- * full world takes every fault kind. This mirrors `createWorld`'s choice;
- * the world does not say it yet.
+ * full world takes every fault kind and `nginx-reload`. This mirrors
+ * `createWorld`'s choice; the world does not say it yet.
  */
 export function acceptedKinds(scenario: Scenario): ReadonlySet<string> {
-  return new Set(isDirect(scenario) ? Object.keys(commandTable) : FAULT_KINDS);
+  return new Set(isDirect(scenario) ? Object.keys(commandTable) : [...FAULT_KINDS, NGINX_RELOAD]);
 }
 
 /** A direct world: clients linked to servers, no DNS (as `createWorld` decides). It ignores a fault's `for`. */
@@ -32,12 +33,12 @@ export function isDirect(scenario: Scenario): boolean {
   return scenario.topology.clients.length + scenario.topology.servers.length > 0;
 }
 
-/** The one place a catalogue command becomes a `WorldCommand`: only after the world said it accepts the kind. */
-export function toWorldCommand(command: Command, accepted: ReadonlySet<string>): WorldCommand {
+/** The one place a catalogue command becomes a world command: only after the world said it accepts the kind. */
+export function toWorldCommand(command: Command, accepted: ReadonlySet<string>): AnyWorldCommand {
   if (!accepted.has(command.kind)) {
     throw new Error(`${command.kind}: this world does not take "${command.kind}" commands yet (it takes ${[...accepted].join(', ')})`);
   }
-  return { ...command } as unknown as WorldCommand;
+  return { ...command } as unknown as AnyWorldCommand;
 }
 
 /** The moment to run to: a virtual time, and the engine event count to stop at when known. */
@@ -119,7 +120,7 @@ function replay(built: Built, given: readonly Given[], to: Moment | undefined, m
   for (const g of given) {
     if (!runTo(g)) return tooLong;
     const events = world.engine.eventsProcessed;
-    let command: WorldCommand;
+    let command: AnyWorldCommand;
     try {
       command = toWorldCommand(g.command, accepted);
       player.inject(command);

@@ -242,6 +242,8 @@ export function scheduled(def: FaultDef, target: string, atMs: number, options?:
 
 /** A command in words for lists and the projector: "crash app", "slow api-1 by 500 ms". */
 export function describeCommand(command: Command): string {
+  // A reload carries a whole file: name it, not its text.
+  if (command.kind === 'nginx-reload') return `nginx -s reload on ${command.target} (/etc/nginx/${String(command['file'])} edited)`;
   const def = CATALOGUE.find((f) => f.kind === command.kind);
   const name = def?.name.toLowerCase() ?? command.kind;
   const extras = Object.entries(command)
