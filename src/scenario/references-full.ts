@@ -10,6 +10,8 @@ import { reportAt } from './schema';
 import { isNginxImage } from './cluster-build';
 import type { ClusterSpec, DnsSpec, FaultSpec, MachineSpec, ProxySpec, TrafficSpec } from './types';
 import type { AppSpec } from '../models/backend';
+import { MACHINE_ID } from '../models/shell/host/direct';
+import { reservedIdMessage } from './references';
 
 export interface FullParts {
   readonly dns?: DnsSpec;
@@ -34,7 +36,8 @@ const uniqueIds: Rule = (s, ctx) => {
   ];
   for (const [id, path] of entries) {
     const at = first.get(id);
-    if (at === undefined) first.set(id, path);
+    if (id === MACHINE_ID) reportAt(ctx, path, reservedIdMessage(id));
+    else if (at === undefined) first.set(id, path);
     else reportAt(ctx, path, `expected an id not used elsewhere, got "${id}" (already used at ${at})`);
   }
 };

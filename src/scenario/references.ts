@@ -7,6 +7,7 @@
 import type { Ctx } from './schema';
 import { reportAt } from './schema';
 import type { Topology } from './types';
+import { MACHINE_ID } from '../models/shell/host/direct';
 
 type Rule = (topology: Topology, ctx: Ctx) => void;
 
@@ -23,10 +24,16 @@ const uniqueComponentIds: Rule = (topology, ctx) => {
   ];
   for (const [id, path] of entries) {
     const first = firstAt.get(id);
-    if (first === undefined) firstAt.set(id, path);
+    if (id === MACHINE_ID) reportAt(ctx, path, reservedIdMessage(id));
+    else if (first === undefined) firstAt.set(id, path);
     else reportAt(ctx, path, `expected an id not used by another client or server, got "${id}" (already used at ${first})`);
   }
 };
+
+/** The terminal's own machine joins the world under this id, so a scenario may not take it. */
+export function reservedIdMessage(id: string): string {
+  return `expected an id other than "${id}": that name belongs to the terminal's own machine`;
+}
 
 const uniqueLinkIds: Rule = (topology, ctx) => {
   const firstAt = new Map<string, number>();

@@ -39,8 +39,8 @@ test('the demo article runs its labs independently of each other', async ({ page
 
   // Each lab shows its own world.
   await expect(inline.getByText('One browser, one server')).toBeVisible();
-  await expect(file.locator('[data-component="laptop"]')).toBeVisible();
-  await expect(inline.locator('[data-component="laptop"]')).toHaveCount(0);
+  await expect(file.locator('[data-component="desktop"]')).toBeVisible();
+  await expect(inline.locator('[data-component="desktop"]')).toHaveCount(0);
 });
 
 test('a lesson step shows where it is in the lesson and its text; a lesson that does not exist says so', async ({ page }) => {

@@ -23,9 +23,11 @@ import type { Hosts } from './hosts';
 import { PortCounter } from './net-adapters';
 import type { NlbPart } from './nlb-part';
 import type { Tcp } from './tcp';
+import { MACHINE_ID } from '../../models/shell/host/direct';
 
 /** The student's machine: its component id on the fabric. */
-export const TERMINAL_ID = 'laptop';
+/** The same machine name as a direct world's terminal, so scenarios reserve one id. */
+export const TERMINAL_ID = MACHINE_ID;
 /** The AWS account the simulated NLBs live in (ARNs need one). */
 const ACCOUNT_ID = '111122223333';
 /** How long an unanswered SYN waits before connect() gives up (Linux: 6 SYN retries, about 127 s). */
@@ -109,7 +111,8 @@ export function terminalHooks(deps: TerminalDeps): TerminalHooks {
     knownHosts: () => [...(deps.scenario.dns?.zones.flatMap((z) => z.records.map((r) => r.name)) ?? []), ...deps.nlbs.all().map((b) => b.runtime.nlb.dnsName)],
     nginx: (podName) => {
       const pod = podOf(podName);
-      const spec = pod === undefined ? undefined : deps.scenario.cluster?.nginx[pod.ref.owner];
+      // The files as the pod's nginx runs them now: its Deployment's, or as an `nginx-reload` command left them.
+      const spec = pod === undefined ? undefined : cluster?.podNginx(podComponent(pod.ref));
       if (pod === undefined || spec === undefined || cluster === undefined) return undefined;
       const files = Object.fromEntries(Object.entries(spec.files).map(([name, text]) => [`/etc/nginx/${name}`, text]));
       return nginxControl({
@@ -119,7 +122,8 @@ export function terminalHooks(deps: TerminalDeps): TerminalHooks {
           const a = cluster.cluster.lookup(host.includes('.') ? host : `${host}.${pod.ref.namespace}.svc.cluster.local`);
           return a.rcode === 'NOERROR' ? [a.ip] : undefined;
         },
-        // The files cannot change yet (editing comes with instructor mode), so the running nginx already has them.
+        // The terminal cannot edit files, so the running nginx already has them. New workers (fresh upstream
+        // state) would change the run, and only commands in the world's command list (`nginx-reload`) may.
         apply: () => undefined,
         version: '1.22.1',
       });
