@@ -142,3 +142,16 @@ describe('nginx-reload and determinism', () => {
     expect(run(upstreamGroup(), replayed, 15_000, 7).map(toJsonLine)).toEqual(first.map(toJsonLine));
   });
 });
+
+describe('nginx-reload and the terminal', () => {
+  it('shows the reloaded files to nginx -T in the pod', () => {
+    const world = createWorld(fullPath(), { seed: 1 });
+    world.runUntil(12_000);
+    const pod = world.snapshot().components.find((c) => c.kind === 'pod' && c.label.startsWith('nginx-'));
+    const before = world.terminal?.nginx?.(pod?.label ?? '')?.files()['/etc/nginx/conf.d/default.conf'] ?? '';
+    expect(before).toContain('proxy_pass http://auth;');
+    const text = before.replace('proxy_pass http://auth;', 'return 418;');
+    world.inject({ kind: 'nginx-reload', target: 'nginx', file: 'conf.d/default.conf', text });
+    expect(world.terminal?.nginx?.(pod?.label ?? '')?.files()['/etc/nginx/conf.d/default.conf']).toBe(text);
+  });
+});
