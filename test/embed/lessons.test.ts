@@ -14,8 +14,8 @@ describe('the bundled lessons as an embed source', () => {
     unregister = registerBundledLessons();
     const result = await resolveSource({ kind: 'lesson', lesson: 'one-server', step: 2 });
     expect(result.ok && result.lesson?.place).toEqual({ lesson: 'one-server', step: 2, steps: 2, title: 'The server crashes' });
-    expect(result.ok && result.file).toMatch(/hello\.yaml$/);
-    expect(result.ok && result.lesson?.text).toContain('t = 10 s');
+    expect(result.ok && result.file).toMatch(/single-server\.yaml$/);
+    expect(result.ok && result.lesson?.text).toContain('t = 30 s');
   });
 
   it('says which steps exist when the step does not', async () => {
@@ -31,10 +31,10 @@ describe('the bundled lessons as an embed source', () => {
     if (!opened.ok) throw new Error(opened.messages.join('; '));
     const { session, lesson } = opened;
     lesson?.follow?.(session.world, { goalMet: (g) => goals.push(g.id), predictionAnswered: () => undefined });
-    session.seek(12_000);
+    session.seek(31_000);
     expect(session.player.snapshot.components.find((c) => c.id === 'app')?.state).toMatch(/crash|down/);
     session.inject({ kind: 'recover', target: 'app' });
-    session.seek(41_000);
+    session.seek(60_000);
     expect(goals).toHaveLength(2);
   });
 });
