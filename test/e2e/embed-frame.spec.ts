@@ -71,9 +71,9 @@ test('without origin= the iframe page runs and posts nothing; origin=* is refuse
 test('the iframe page shows a lesson step by its parameters, or why it cannot', async ({ page }) => {
   await coursePage(page, frameUrl({ lesson: 'one-server', step: '1', origin: COURSE }));
   await expect.poll(async () => (await received(page)).map((m) => m.type)).toEqual(['trafficlab:ready', 'trafficlab:stepchange']);
-  expect((await received(page))[1]?.detail).toMatchObject({ lesson: 'one-server', step: 1, title: 'A request and its answer' });
+  expect((await received(page))[1]?.detail).toMatchObject({ lesson: 'one-server', step: 1, title: 'One name, one machine' });
 
-  await coursePage(page, frameUrl({ lesson: 'load-balancing', step: '2', origin: COURSE }));
-  await expect(frameLab(page).getByRole('alert')).toContainText('Lesson "load-balancing" not found');
+  await coursePage(page, frameUrl({ lesson: 'no-such-lesson', step: '2', origin: COURSE }));
+  await expect(frameLab(page).getByRole('alert')).toContainText('Lesson "no-such-lesson" not found');
   await expect.poll(async () => (await received(page)).map((m) => m.type)).toEqual(['trafficlab:error']);
 });

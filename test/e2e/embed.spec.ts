@@ -49,7 +49,7 @@ test('a lesson step shows where it is in the lesson and its text; a lesson that 
   await expect(lesson.getByText('one-server · step 2 of 2')).toBeVisible();
   await expect(lesson.getByText('The server crashes', { exact: true })).toBeVisible();
   // The step's Markdown, rendered: bold text is an element, not asterisks.
-  await expect(lesson.locator('strong', { hasText: 't = 10 s' })).toBeVisible();
+  await expect(lesson.locator('strong', { hasText: 't = 30 s' })).toBeVisible();
 
   await page.evaluate(() => {
     const missing = document.createElement('traffic-lab');
@@ -67,13 +67,13 @@ test('a lesson step tells the page when its goals are met', async ({ page }) => 
   const lesson = page.locator('#lesson-lab');
   const progress = page.locator('#progress');
   await expect(progress.locator('[data-lab="lesson-lab"][data-event="trafficlab:stepchange"]')).toContainText('"lesson":"one-server","step":2');
-  // The step crashes the app at 10 s; recovering it at 15 s meets both goals, checked when the run reaches 40 s.
+  // The step crashes the app at 30 s; recovering it at 31 s meets both goals, checked when the run reaches 60 s.
   await lesson.evaluate((el) => {
     const lab = el as HTMLElement & { pause(): void; seek(ms: number): void; inject(f: unknown): void };
     lab.pause();
-    lab.seek(15_000);
+    lab.seek(31_000);
     lab.inject({ kind: 'recover', target: 'app' });
-    lab.seek(41_000);
+    lab.seek(60_000);
   });
   const goals = progress.locator('[data-lab="lesson-lab"][data-event="trafficlab:goal"]');
   await expect(goals).toHaveCount(2);
