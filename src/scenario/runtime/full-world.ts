@@ -16,7 +16,7 @@ import { Fabric } from './fabric';
 import { applyFullCommand, type FaultDeps, type FullCommand } from './faults';
 import { Hosts } from './hosts';
 import { applyNginxReload } from './nginx-reload';
-import { addProxies, MachinePart } from './machine-part';
+import { addProxies, isLoopback, MachinePart } from './machine-part';
 import { clientNet, type Lookup } from './net-adapters';
 import { NlbPart } from './nlb-part';
 import { DEFAULT_VPC_LATENCY, Placements } from './placement';
@@ -63,6 +63,7 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
         if (node === undefined) return { kind: 'drop', why: `${syn.dstIp} is a ClusterIP: only reachable from inside the cluster` };
         return cluster.routeClusterIp(node, syn);
       }
+      if (isLoopback(syn.dstIp)) return machines.routeLoopback(syn.from, syn.dstIp, syn.dstPort);
       const owner = hosts.owner(syn.dstIp);
       if (owner === undefined || owner === syn.from) return { kind: 'drop', why: `no host has the address ${syn.dstIp}: the SYN goes nowhere` };
       return { kind: 'forward', next: owner };
@@ -154,7 +155,7 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
     links: fabric.links().map((l) => ({ id: l.id, from: l.from, to: l.to, latencyMs: l.latencyMs })),
   });
 
-  const terminal = terminalHooks({ engine, trace, random, hosts, tcp, scenario, nlbs, ...(dns === undefined ? {} : { dns }), ...(cluster === undefined ? {} : { cluster }) });
+  const terminal = terminalHooks({ engine, trace, random, hosts, tcp, scenario, nlbs, inject: (command) => applyNginxReload(faultDeps, command), ...(dns === undefined ? {} : { dns }), ...(cluster === undefined ? {} : { cluster }) });
 
   return {
     engine,

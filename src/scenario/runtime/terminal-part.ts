@@ -4,7 +4,8 @@
  * first use) or from a pod dials through the same TCP layer as every
  * client, so its packets walk the fabric hop by hop; dig and lookups ask the
  * world's recursive resolver (or, in a pod, cluster DNS) now; kubectl reads
- * the cluster model; aws elbv2 reads the NLBs; nginx -t parses a pod's files.
+ * the cluster model; aws elbv2 reads the NLBs; nginx -t parses a pod's files,
+ * and nginx -s reload is the world's `nginx-reload` command on that pod.
  * Every request gets a `request` and exactly one `outcome` record.
  */
 import type { Engine, EventHandle, Random, Trace } from '../../sim';
@@ -16,6 +17,7 @@ import { lookupName, runDig, type DnsAccess } from '../terminal/adapters/dns';
 import { describeTargetHealthText, targetGroupsOf } from '../terminal/adapters/nlb';
 import { nginxControl } from '../terminal/adapters/nginx';
 import type { Scenario } from '../types';
+import { NGINX_RELOAD, type NginxReloadCommand } from '../commands';
 import type { ClusterPart } from './cluster-part';
 import { podComponent } from './cluster-part';
 import type { DnsPart } from './dns-part';
@@ -43,6 +45,8 @@ export interface TerminalDeps {
   readonly dns?: DnsPart;
   readonly cluster?: ClusterPart;
   readonly nlbs: NlbPart;
+  /** The world's own `inject`: a reload from the terminal is a command like any other (recorded, replayable). */
+  readonly inject?: (command: NginxReloadCommand) => void;
 }
 
 export function terminalHooks(deps: TerminalDeps): TerminalHooks {
@@ -122,9 +126,10 @@ export function terminalHooks(deps: TerminalDeps): TerminalHooks {
           const a = cluster.cluster.lookup(host.includes('.') ? host : `${host}.${pod.ref.namespace}.svc.cluster.local`);
           return a.rcode === 'NOERROR' ? [a.ip] : undefined;
         },
-        // The terminal cannot edit files, so the running nginx already has them. New workers (fresh upstream
-        // state) would change the run, and only commands in the world's command list (`nginx-reload`) may.
-        apply: () => undefined,
+        // The terminal cannot edit files, so `nginx -s reload` re-applies the pod's files as they are: the
+        // world's `nginx-reload` command with the entry file unchanged. Fresh workers (fresh upstream state)
+        // change the run, so the reload goes through the world's command list and replays with it.
+        apply: () => deps.inject?.({ kind: NGINX_RELOAD, target: pod.ref.name, file: spec.entry, text: spec.files[spec.entry] ?? '' }),
         version: '1.22.1',
       });
     },

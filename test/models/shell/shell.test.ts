@@ -192,7 +192,8 @@ describe('inside an nginx pod', () => {
     const { host, shell } = inPod();
     host.configError = 'nginx: [emerg] unexpected "}" in /etc/nginx/conf.d/default.conf:4';
     const r = runLine(host, 'nginx -s reload', shell);
-    expect(r.stderr).toBe('nginx: [emerg] unexpected "}" in /etc/nginx/conf.d/default.conf:4\n');
+    // As in the nginx image, where the error log is stderr: the logged line, then nginx's own.
+    expect(r.stderr).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[emerg\] 42#42: unexpected "}" in \/etc\/nginx\/conf\.d\/default\.conf:4\nnginx: \[emerg\] unexpected "}" in \/etc\/nginx\/conf\.d\/default\.conf:4\n$/);
     expect(r.code).toBe(1);
     expect(host.reloads).toBe(0);
   });

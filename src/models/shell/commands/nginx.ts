@@ -63,12 +63,15 @@ export const nginx: CommandDef = {
         io.err(`nginx: invalid option: "-s ${second}"\n`);
         return 1;
       }
+      // In the nginx image /var/log/nginx/error.log is a link to stderr, so the signal process's log lines reach
+      // the terminal too: a failed check prints the logged line and then nginx's own `nginx: [emerg]` line.
+      const stamp = `${logTime(env.host.epochMs + env.host.now())} `;
       const error = ctl.reload();
       if (error !== undefined) {
-        io.err(`${error}\n`);
+        io.err(`${stamp}${error.replace(/^nginx: \[(\w+)\] /, '[$1] 42#42: ')}\n${error}\n`);
         return 1;
       }
-      io.err(`${logTime(env.host.epochMs + env.host.now())} [notice] 42#42: signal process started\n`);
+      io.err(`${stamp}[notice] 42#42: signal process started\n`);
       return 0;
     }
     if (first === undefined) {
