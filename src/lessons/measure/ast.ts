@@ -66,13 +66,26 @@ export interface LogSet {
   window: Window;
 }
 
+/** Lines the student ran in the terminal (`kubectl get pods`), by the words they hold and where they ran, within a window. */
+export interface CommandSet {
+  kind: 'commands';
+  /** Words the line must hold, in this order, each inside one of the line's words; any line when undefined. */
+  text?: string;
+  /** Where it ran: `machine`, or a pod's name (a pattern such as `nginx-*`). */
+  where?: string;
+  window: Window;
+}
+
+/** Every kind of set a count, a first or a `no` goal takes. */
+export type AnySet = RequestSet | MessageSet | DecisionSet | LogSet | CommandSet;
+
 export type RequestField = 'servedBy' | 'status' | 'result' | 'latency';
 
 export type Measure =
-  | { m: 'count'; set: RequestSet | MessageSet | DecisionSet | LogSet }
+  | { m: 'count'; set: AnySet }
   | { m: 'share'; set: RequestSet }
   | { m: 'field'; field: RequestField; n: number; from?: string; path?: string }
-  | { m: 'first'; set: RequestSet | MessageSet | DecisionSet | LogSet }
+  | { m: 'first'; set: AnySet }
   /** How many different components served the requests of a set. */
   | { m: 'servers'; set: RequestSet }
   /** Who sent, or who received, the first message of a set. */
@@ -88,7 +101,7 @@ export type Comparison =
 
 export type Goal =
   /** `no 502 after 40s`: the set is empty. */
-  | { g: 'none'; set: RequestSet | MessageSet | DecisionSet | LogSet }
+  | { g: 'none'; set: AnySet }
   /** `each of app-1, app-2 gets 25%–40% of requests`: every matching server's share lies in the range. */
   | { g: 'each'; servers: string[]; min: number; max: number; set: RequestSet }
   /** `api-2 receives no requests after api-2 becomes unhealthy`. */

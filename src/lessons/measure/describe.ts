@@ -3,7 +3,7 @@
  * reads "3 requests got 502 after t = 40 s", not our data structures.
  */
 import { formatDuration } from '../../scenario';
-import type { DecisionSet, LogSet, MessageSet, RequestSet, TimeRef, What, Window } from './ast';
+import type { AnySet, MessageSet, RequestSet, TimeRef, What, Window } from './ast';
 
 /** `t = 40 s`, `app became crashed`, `the crash of app`. */
 export function describeTime(ref: TimeRef): string {
@@ -52,7 +52,11 @@ export function describeRequests(set: RequestSet, plural = true): string {
 }
 
 /** `3 requests got 502 after t = 40 s`. */
-export function countSentence(n: number, set: RequestSet | MessageSet | DecisionSet | LogSet): string {
+export function countSentence(n: number, set: AnySet): string {
+  if (set.kind === 'commands') {
+    const what = `terminal command${n === 1 ? '' : 's'}${set.text === undefined ? '' : ` matching "${set.text}"`}`;
+    return `${n} ${what}${set.where === undefined ? '' : ` run in ${set.where}`}${describeWindow(set.window)}`;
+  }
   if (set.kind === 'logs') {
     const what = `log line${n === 1 ? '' : 's'}${set.text === undefined ? '' : ` containing "${set.text}"`}`;
     return `${n} ${what}${set.by === undefined ? '' : ` by ${set.by}`}${describeWindow(set.window)}`;

@@ -8,8 +8,10 @@
  */
 import { formatDuration } from '../../scenario';
 import type { DecisionRecord, LogRecord, PacketRecord, StateRecord } from '../../sim';
-import type { DecisionSet, LogSet, Measure, MessageSet, RequestSet, TimeRef, What, Window } from './ast';
+import { terminalLineOf, type TerminalLine } from '../../models/shell';
+import type { AnySet, CommandSet, DecisionSet, LogSet, Measure, MessageSet, RequestSet, TimeRef, What, Window } from './ast';
 import { countSentence, describeRequests, describeWindow } from './describe';
+import { lineMatches } from './command-match';
 import { globMatch } from './glob';
 import type { RequestEntry, TraceIndex } from './trace-index';
 
@@ -131,6 +133,22 @@ export function selectLogs(set: LogSet, index: TraceIndex): LogRecord[] | { reas
   );
 }
 
+/** Lines run in the terminal, in the order they finished (a curl's line is recorded when it ends). */
+export function selectCommands(set: CommandSet, index: TraceIndex): TerminalLine[] | { reason: string } {
+  const b = bounds(set.window, index);
+  if (!b.ok) return { reason: b.reason };
+  return index.commands.flatMap((r) => {
+    const l = terminalLineOf(r);
+    if (l === undefined || l.t < b.from || l.t >= b.to) return [];
+    const matched = (set.text === undefined || lineMatches(set.text, l.line)) && (set.where === undefined || globMatch(set.where, l.where));
+    return matched ? [l] : [];
+  });
+}
+
+function commandEvidence(l: TerminalLine): Evidence {
+  return { t: l.t, text: `t = ${formatDuration(l.t)}: ran \`${l.line}\`${l.where === 'machine' ? '' : ` in ${l.where}`} (exit ${l.exitCode})`, details: [] };
+}
+
 function logEvidence(l: LogRecord): Evidence {
   return { t: l.t, text: `t = ${formatDuration(l.t)}: ${l.component} ${l.stream}: ${l.line}`, details: [] };
 }
@@ -155,7 +173,12 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-function count(set: RequestSet | MessageSet | DecisionSet | LogSet, index: TraceIndex): Measured {
+function count(set: AnySet, index: TraceIndex): Measured {
+  if (set.kind === 'commands') {
+    const found = selectCommands(set, index);
+    if ('reason' in found) return { ok: false, reason: found.reason };
+    return { ok: true, value: found.length, text: countSentence(found.length, set), evidence: found.slice(0, EVIDENCE_LIMIT).map(commandEvidence) };
+  }
   if (set.kind === 'logs') {
     const found = selectLogs(set, index);
     if ('reason' in found) return { ok: false, reason: found.reason };
@@ -205,7 +228,14 @@ function field(m: Extract<Measure, { m: 'field' }>, index: TraceIndex): Measured
   return { ok: true, value, text: `${m.field} of request ${m.n}${who} (${r.id}) is ${shown}`, evidence };
 }
 
-function first(set: RequestSet | MessageSet | DecisionSet | LogSet, index: TraceIndex): Measured {
+function first(set: AnySet, index: TraceIndex): Measured {
+  if (set.kind === 'commands') {
+    const found = selectCommands(set, index);
+    if ('reason' in found) return { ok: false, reason: found.reason };
+    const l = found[0];
+    if (l === undefined) return { ok: false, reason: `${countSentence(0, set)}, so there is no first one` };
+    return { ok: true, value: l.t, text: `the first at t = ${formatDuration(l.t)}`, evidence: [commandEvidence(l)] };
+  }
   if (set.kind === 'logs') {
     const found = selectLogs(set, index);
     if ('reason' in found) return { ok: false, reason: found.reason };

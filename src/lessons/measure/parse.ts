@@ -6,6 +6,7 @@
  *               | (servedBy|status|result|latency) of request N [from CLIENT] [for /path]
  *               | (sender|receiver) of first messages … | servers of SET
  *     SET:      (requests | 502 | 5xx | failures | successes | errors | refused | resets | timeouts | messages)
+ *               | commands ["kubectl get pods"] [in WHERE] (lines run in the terminal)
  *               then any of: from ID, servedBy ID, for /path, to ID, type T, on behalf of CLIENT, after TIME, before TIME,
  *               between TIME and TIME
  *     TIME:     40s | t=40s | ID becomes STATE | COMMAND of ID (crash of app)
@@ -15,12 +16,12 @@
  * Errors are ExpressionErrors at a column, saying what was expected and what was found, because
  * authors read them in `trafficlab check` output, not in our source.
  */
-import type { Comparison, DecisionSet, LogSet, Goal, Literal, Measure, MessageSet, RequestField, RequestSet, TimeRef, What, Window } from './ast';
+import type { AnySet, CommandSet, Comparison, DecisionSet, LogSet, Goal, Literal, Measure, MessageSet, RequestField, RequestSet, TimeRef, What, Window } from './ast';
 import { ExpressionError, tokenize, type Token, type TokenKind } from './tokens';
 
 const FIELDS: readonly RequestField[] = ['servedBy', 'status', 'result', 'latency'];
 const MEASURE_START = 'count of, share of, servers of, time of first, sender of first, receiver of first, mean latency of, max latency of, or servedBy/status/result/latency of request N';
-const SET_START = 'requests, a status (502), a class (5xx), failures, successes, errors, refused, resets, timeouts, messages, decisions or logs';
+const SET_START = 'requests, a status (502), a class (5xx), failures, successes, errors, refused, resets, timeouts, messages, decisions, logs or commands';
 
 function describe(token: Token | undefined): string {
   return token === undefined ? 'the end' : `"${token.text}"`;
@@ -108,7 +109,7 @@ function windowPart(c: Cursor, window: Window, subject?: string): boolean {
   return true;
 }
 
-function what(c: Cursor): What | 'messages' | 'decisions' | 'logs' {
+function what(c: Cursor): What | 'messages' | 'decisions' | 'logs' | 'commands' {
   const t = c.peek();
   if (t?.kind === 'number' && Number.isInteger(t.value) && Number(t.value) >= 100 && Number(t.value) <= 599) {
     c.next();
@@ -121,7 +122,7 @@ function what(c: Cursor): What | 'messages' | 'decisions' | 'logs' {
     return { type: 'class', hundred: Number(t.value) };
   }
   const word = t?.kind === 'word' ? t.text.toLowerCase() : '';
-  const table: Record<string, What | 'messages' | 'decisions' | 'logs'> = {
+  const table: Record<string, What | 'messages' | 'decisions' | 'logs' | 'commands'> = {
     requests: { type: 'all' },
     failures: { type: 'failures' },
     successes: { type: 'successes' },
@@ -132,6 +133,7 @@ function what(c: Cursor): What | 'messages' | 'decisions' | 'logs' {
     messages: 'messages',
     decisions: 'decisions',
     logs: 'logs',
+    commands: 'commands',
   };
   const found = Object.hasOwn(table, word) ? table[word] : undefined;
   if (found === undefined) return c.fail(SET_START);
@@ -139,8 +141,19 @@ function what(c: Cursor): What | 'messages' | 'decisions' | 'logs' {
   return found;
 }
 
-function set(c: Cursor): RequestSet | MessageSet | DecisionSet | LogSet {
+function set(c: Cursor): AnySet {
   const start = what(c);
+  if (start === 'commands') {
+    const s: CommandSet = { kind: 'commands', window: {} };
+    // `commands matching "curl /auth/login"` reads as well as `commands "curl /auth/login"`.
+    if (c.peek()?.kind !== 'string') c.accept('matching');
+    if (c.peek()?.kind === 'string') s.text = String(c.next()?.value);
+    for (;;) {
+      if (c.accept('in')) s.where = c.id('where the line ran: machine, or a pod name (nginx-*)');
+      else if (!windowPart(c, s.window)) break;
+    }
+    return s;
+  }
   if (start === 'logs') {
     const s: LogSet = { kind: 'logs', window: {} };
     if (c.peek()?.kind === 'string') s.text = String(c.next()?.value);

@@ -6,7 +6,7 @@
  * (its packets' deliveries, in order). Typed structurally, so this module
  * needs no import of the scenario layer.
  */
-import type { LogRecord, Trace, TraceRecord } from '../../../sim';
+import type { CommandRecord, LogRecord, Trace, TraceRecord } from '../../../sim';
 import type { LogLine, MachineInfo, TerminalHost } from './host';
 
 /** What a world offers the terminal beyond its clock and trace; every part is optional. */
@@ -26,6 +26,30 @@ export const DEFAULT_MACHINE: MachineInfo = { hostname: 'laptop', user: 'student
 
 /** Virtual time 0 as a date: Monday 1 January 2024, 00:00:00 UTC (the DNS and nginx models use the same). */
 export const DEFAULT_EPOCH_MS = Date.UTC(2024, 0, 1);
+
+/** The `command` of the record a terminal line leaves (its `target` is where it ran: `machine` or a pod). */
+export const TERMINAL_COMMAND = 'terminal';
+
+/** The `why` of a terminal line's record: the line, as typed, and its exit status. */
+export function terminalWhy(line: string, exitCode: number): string {
+  return `ran \`${line}\` in the terminal (exit ${exitCode})`;
+}
+
+/** A line the student ran, read back from its `command` record. */
+export interface TerminalLine {
+  readonly t: number;
+  readonly line: string;
+  /** `machine`, or the pod it ran in. */
+  readonly where: string;
+  readonly exitCode: number;
+}
+
+/** The terminal line a record stands for, or undefined when it is another command (a fault, a reload). */
+export function terminalLineOf(record: CommandRecord): TerminalLine | undefined {
+  if (record.command !== TERMINAL_COMMAND) return undefined;
+  const m = /^ran `([\s\S]*)` in the terminal \(exit (\d+)\)$/.exec(record.why);
+  return m === null ? undefined : { t: record.t, line: m[1] ?? '', where: record.target ?? 'machine', exitCode: Number(m[2]) };
+}
 
 function asLine(record: LogRecord): LogLine {
   return { t: record.t, component: record.component, stream: record.stream, line: record.line };
@@ -50,8 +74,7 @@ export function hostForWorld(world: WorldLike, hooks: TerminalHooks = world.term
     epochMs: DEFAULT_EPOCH_MS,
     hopsOf: (requestId) => hopsFromTrace(trace.records(), requestId),
     // What the student typed is part of what happened: a lesson's goal check reads it from the trace.
-    noteCommand: (line, where, exitCode) =>
-      void trace.record({ kind: 'command', command: 'terminal', target: where, why: `ran \`${line}\` in the terminal (exit ${exitCode})` }),
+    noteCommand: (line, where, exitCode) => void trace.record({ kind: 'command', command: TERMINAL_COMMAND, target: where, why: terminalWhy(line, exitCode) }),
     ...hooks,
     now: () => world.now,
     logs(components) {

@@ -14,5 +14,5 @@ export type {
   NodeView,
 } from './cluster';
 export type { DnsLookup, DnsAnswerRecord, HttpCall, HttpEvents, HttpResult, HttpFailure } from './net';
-export { hostForWorld, hopsFromTrace, DEFAULT_MACHINE, DEFAULT_EPOCH_MS, type TerminalHooks, type WorldLike } from './from-world';
+export { hostForWorld, hopsFromTrace, terminalLineOf, terminalWhy, TERMINAL_COMMAND, DEFAULT_MACHINE, DEFAULT_EPOCH_MS, type TerminalHooks, type TerminalLine, type WorldLike } from './from-world';
 export { directTerminal, MACHINE_ID, outcomeResult, type DirectWorldParts, type DirectTerminal } from './direct';
