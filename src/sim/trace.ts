@@ -20,8 +20,23 @@ export interface PacketRecord {
   type: string;
   from: string;
   to: string;
+  /**
+   * Source and destination as written on the packet at this hop (`ip:port`),
+   * after any NAT on the way: with externalTrafficPolicy Cluster the hop into
+   * a NodePort already shows the node's address as the source. Written on
+   * request and response hops of a world that models addresses.
+   */
+  src?: string;
+  dst?: string;
   requestId?: string;
   summary: string;
+  /**
+   * The request headers this hop carries that a student watches change from
+   * hop to hop (Host, X-Real-IP, X-Forwarded-For, X-Forwarded-Proto, Via),
+   * in that order, only those present. Only these, and only on request hops:
+   * a record is written per hop of every packet, so the trace stays small.
+   */
+  headers?: Record<string, string>;
   why?: string;
 }
 

@@ -6,32 +6,52 @@
  */
 import type { Wire } from './fabric';
 import type { Tcp } from './tcp';
-import type { Connection, HttpMessage, HttpReply, Purpose, Relay, ReplyHandlers, ServerExchange, ServerSide } from './tcp-types';
+import type { Connection, HopAddresses, HttpMessage, HttpReply, Purpose, Relay, ReplyHandlers, ServerExchange, ServerSide } from './tcp-types';
+import { teachingHeaders } from './wire-headers';
+
+/** The path an accepted SYN took: components, the relays on them, and the addresses on each hop. */
+export interface ConnectionPath {
+  readonly hops: readonly string[];
+  readonly relays: readonly (Relay | undefined)[];
+  /** `addresses[k]` is on the wire between `hops[k]` and `hops[k + 1]`. */
+  readonly addresses: readonly HopAddresses[];
+}
 
 /** An accepted connection: the hops it took, the relays on them, and its two ends. */
 export class Established implements Connection {
   private open = true;
   private pending?: ReplyHandlers;
   private readonly wireType: 'health' | 'request';
+  private readonly hops: readonly string[];
+  private readonly relays: readonly (Relay | undefined)[];
+  private readonly addresses: readonly HopAddresses[];
 
   constructor(
     private readonly tcp: Tcp,
     readonly id: string,
-    private readonly hops: readonly string[],
-    private readonly relays: readonly (Relay | undefined)[],
+    path: ConnectionPath,
     private readonly server: ServerSide,
     private readonly ends: Pick<ServerExchange, 'peerIp' | 'peerPort' | 'localIp' | 'localPort'>,
     private readonly purpose: Purpose,
     private readonly requestId: string | undefined,
   ) {
     this.wireType = purpose === 'health' ? 'health' : 'request';
-    relays.forEach((relay, i) => relay?.bind?.((why) => this.resetFrom(i, why, this.requestId)));
+    this.hops = path.hops;
+    this.relays = path.relays;
+    this.addresses = path.addresses;
+    this.relays.forEach((relay, i) => relay?.bind?.((why) => this.resetFrom(i, why, this.requestId)));
   }
 
   send(message: HttpMessage, handlers: ReplyHandlers): void {
     if (!this.open) return;
     this.pending = handlers;
-    const wire: Wire = { type: this.wireType, summary: `${message.method} ${message.target}`, requestId: message.id };
+    const summary = `${message.method} ${message.target}`;
+    let wire: Wire | ((i: number) => Wire) = { type: this.wireType, summary, requestId: message.id };
+    if (this.purpose === 'traffic') {
+      // Traffic shows, hop by hop, who appears to talk to whom and what the request says about its client.
+      const headers = teachingHeaders(message.headers);
+      wire = (i) => ({ type: 'request', summary, requestId: message.id, ...this.addressesAt(i, false), ...(headers === undefined ? {} : { headers }) });
+    }
     this.tcp.walk(
       this.hops,
       wire,
@@ -71,11 +91,12 @@ export class Established implements Connection {
 
   private respond(requestId: string, reply: HttpReply): void {
     if (!this.open) return;
-    const wire: Wire = {
-      type: this.purpose === 'health' ? 'health' : 'response',
-      summary: `${reply.status} ← ${reply.servedBy}`,
-      requestId,
-    };
+    const summary = `${reply.status} ← ${reply.servedBy}`;
+    const last = this.hops.length - 2;
+    const wire: Wire | ((i: number) => Wire) =
+      this.purpose === 'health'
+        ? { type: 'health', summary, requestId }
+        : (i) => ({ type: 'response', summary, requestId, ...this.addressesAt(last - i, true) });
     const path = [...this.hops].reverse();
     this.tcp.walk(
       path,
@@ -93,6 +114,13 @@ export class Established implements Connection {
         this.resetFrom(at, why, requestId);
       },
     );
+  }
+
+  /** The addresses on hop `k` (client side first), swapped for a packet going back; none when unknown. */
+  private addressesAt(k: number, back: boolean): { src?: string; dst?: string } {
+    const on = this.addresses[k];
+    if (on === undefined) return {};
+    return back ? { src: on.dst, dst: on.src } : { src: on.src, dst: on.dst };
   }
 
   private serverReset(requestId: string, why: string): void {

@@ -21,6 +21,11 @@ export interface Wire {
   /** `SYN → 10.0.1.10:31234`, `GET /auth/login`, `A? my-nlb-url.com.` */
   readonly summary: string;
   readonly requestId?: string;
+  /** `ip:port` of the two ends as written on the packet at this hop (after NAT), on request and response hops. */
+  readonly src?: string;
+  readonly dst?: string;
+  /** The teaching headers a request carries (`teachingHeaders`), on request hops. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface FabricLink {
@@ -105,8 +110,10 @@ export class Fabric {
   private record(kind: 'send' | 'deliver' | 'drop', id: string, from: string, to: string, wire: Wire, why?: string): void {
     // One object literal of a fixed shape per record: this runs for every hop of every packet.
     // Undefined fields are left out of JSON lines, so the bytes are those of an absent key.
-    if (why === undefined) this.trace.record({ kind, packet: id, type: wire.type, from, to, requestId: wire.requestId, summary: wire.summary });
-    else this.trace.record({ kind, packet: id, type: wire.type, from, to, requestId: wire.requestId, summary: wire.summary, why });
+    // The headers object is shared by the records of one message: nobody writes to a record.
+    const headers = wire.headers as Record<string, string> | undefined;
+    if (why === undefined) this.trace.record({ kind, packet: id, type: wire.type, from, to, src: wire.src, dst: wire.dst, requestId: wire.requestId, summary: wire.summary, headers });
+    else this.trace.record({ kind, packet: id, type: wire.type, from, to, src: wire.src, dst: wire.dst, requestId: wire.requestId, summary: wire.summary, headers, why });
   }
 
   private link(a: string, b: string): FabricLink {

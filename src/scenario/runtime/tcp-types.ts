@@ -42,6 +42,12 @@ export interface Syn {
   readonly clientIp: string;
 }
 
+/** Source and destination (`ip:port`) as written on a packet crossing one hop, client side first. */
+export interface HopAddresses {
+  readonly src: string;
+  readonly dst: string;
+}
+
 /** A middlebox that stays on the path of a connection it forwarded (an NLB node, kube-proxy's conntrack). */
 export interface Relay {
   /** A later packet passes here: undefined to let it through, or why the middlebox resets it. */

@@ -14,7 +14,7 @@
 import type { Engine, Trace } from '../../sim';
 import type { Fabric, Wire } from './fabric';
 import { Established } from './connection';
-import type { DialHandlers, Host, Purpose, Relay, Syn, SynVerdict } from './tcp-types';
+import type { DialHandlers, Host, HopAddresses, Purpose, Relay, Syn, SynVerdict } from './tcp-types';
 
 /** Where packets go: the host of a component, and the first hop from a sender. */
 export interface Router {
@@ -58,6 +58,8 @@ export class Tcp {
     let aborted = false;
     const hops: string[] = [options.from];
     const relays: (Relay | undefined)[] = [undefined];
+    // The addresses on the wire for each hop hops[k] → hops[k+1], as the SYN carried them there.
+    const addresses: HopAddresses[] = [];
     const packet = this.fabric.packetId();
     const type = options.purpose === 'health' ? 'health' : 'tcp';
     let syn: Syn = {
@@ -86,6 +88,7 @@ export class Tcp {
             srcIp: verdict.srcIp ?? syn.srcIp,
           };
           const next = verdict.next;
+          const onWire: HopAddresses = { src: `${syn.srcIp}:${syn.srcPort}`, dst: `${syn.dstIp}:${syn.dstPort}` };
           const wire: Wire = { type, summary: synSummary(syn), ...(options.requestId === undefined ? {} : { requestId: options.requestId }) };
           let landing: SynVerdict = { kind: 'drop', why: `nothing answers at ${next}` };
           this.fabric.hop(
@@ -96,6 +99,7 @@ export class Tcp {
             () => {
               hops.push(next);
               relays.push(undefined);
+              addresses.push(onWire);
               advance(next, landing);
             },
             () => {
@@ -109,7 +113,7 @@ export class Tcp {
         }
         case 'accept': {
           const exchange = { peerIp: syn.srcIp, peerPort: syn.srcPort, localIp: syn.dstIp, localPort: syn.dstPort };
-          const connection = new Established(this, id, hops, relays, verdict.server, exchange, options.purpose, options.requestId);
+          const connection = new Established(this, id, { hops, relays, addresses }, verdict.server, exchange, options.purpose, options.requestId);
           const synAck: Wire = {
             type,
             summary: `SYN-ACK ${syn.dstIp}:${syn.dstPort} → ${syn.srcIp}:${syn.srcPort}`,
@@ -162,10 +166,11 @@ export class Tcp {
   /**
    * Carry one packet along `path` (component ids, first to last). At each
    * intermediate component `check(i)` may say why it resets the packet there.
+   * `wire` may differ per hop (`wire(i)` for path[i] → path[i+1]), as addresses do after NAT.
    */
   walk(
     path: readonly string[],
-    wire: Wire,
+    wire: Wire | ((index: number) => Wire),
     done: () => void,
     dropped?: (why: string) => void,
     check?: (index: number) => string | undefined,
@@ -183,7 +188,7 @@ export class Tcp {
         packet,
         from,
         to,
-        wire,
+        typeof wire === 'function' ? wire(i) : wire,
         () => {
           if (i + 2 < path.length && check !== undefined) {
             const why = check(i + 1);
