@@ -83,8 +83,9 @@ describe('forward proxy versus reverse proxy (forward-proxy.yaml)', () => {
   it('has the app servers see only nginx, and learn the clients from the forwarded header', () => {
     const lines = ['app-1', 'app-2', 'app-3'].flatMap((id) => logs(records, id));
     for (const l of lines) expect(l).toMatch(/^198\.51\.100\.20 /);
-    expect(lines.some((l) => l.endsWith('"203.0.113.7"'))).toBe(true);
-    expect(lines.some((l) => l.endsWith('"192.168.1.23, 198.51.100.77"'))).toBe(true);
+    // The forwarded header, then X-Real-IP: nginx's $remote_addr, which for bob is the proxy.
+    expect(lines.some((l) => l.endsWith('"203.0.113.7" x-real-ip="203.0.113.7"'))).toBe(true);
+    expect(lines.some((l) => l.endsWith('"192.168.1.23, 198.51.100.77" x-real-ip="198.51.100.77"'))).toBe(true);
   });
 
   it('never has bob look the site up: the proxy does', () => {

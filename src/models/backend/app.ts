@@ -239,13 +239,7 @@ export class AppProcess {
     if (response.status >= 500) this.counts.errors++;
     if (this.spec.accessLog) {
       const r = job.request;
-      const xff = r.headers.find(([k]) => k.toLowerCase() === 'x-forwarded-for')?.[1] ?? '-';
-      this.deps.trace.record({
-        kind: 'log',
-        component: this.component,
-        stream: 'access',
-        line: `${r.remoteIp} - - "${r.method} ${r.path} HTTP/1.1" ${response.status} ${response.body.length} "${xff}"`,
-      });
+      this.deps.trace.record({ kind: 'log', component: this.component, stream: 'access', line: accessLine(r, response) });
     }
     job.exchange.respond(response);
   }
@@ -285,4 +279,24 @@ export class AppProcess {
     const s = this.spec;
     return `${describeLatency(s.latency)}, ${s.capacity.concurrency} workers, queue ${s.capacity.queue}, ${s.errorRate * 100}% errors`;
   }
+}
+
+/** A request header's value, or `-` as access logs write an absent one. */
+function header(request: AppRequest, name: string): string {
+  return request.headers.find(([k]) => k.toLowerCase() === name)?.[1] ?? '-';
+}
+
+/**
+ * One access-log line, in the common log format followed by the two headers
+ * that name the real client, quoted as nginx's `"$http_x_forwarded_for"`:
+ *
+ *     127.0.0.1 - - "GET / HTTP/1.1" 200 42 "-" x-real-ip="203.0.113.7"
+ *
+ * The first field is the address that connected (a proxy, when there is one);
+ * `x-real-ip=` appears only when the request carries X-Real-IP.
+ */
+export function accessLine(request: AppRequest, response: AppResponse): string {
+  const realIp = header(request, 'x-real-ip');
+  const tail = realIp === '-' ? '' : ` x-real-ip="${realIp}"`;
+  return `${request.remoteIp} - - "${request.method} ${request.path} HTTP/1.1" ${response.status} ${response.body.length} "${header(request, 'x-forwarded-for')}"${tail}`;
 }
