@@ -30,6 +30,7 @@ const uniqueIds: Rule = (s, ctx) => {
   const entries: [string, string][] = [
     ...(s.dns?.resolvers ?? []).map((r, i) => [r.id, `dns.resolvers[${i}].id`] as [string, string]),
     ...s.machines.map((m, i) => [m.id, `machines[${i}].id`] as [string, string]),
+    ...s.machines.flatMap((m, i) => (m.localApp === undefined ? [] : [[m.localApp.component, `machines[${i}].app`] as [string, string]])),
     ...s.proxies.map((p, i) => [p.id, `proxies[${i}].id`] as [string, string]),
     ...s.traffic.map((t, i) => [t.id, `traffic[${i}].id`] as [string, string]),
     ...(s.cluster?.nodes ?? []).map((n, i) => [n.name, `cluster.nodes[${i}].name`] as [string, string]),
@@ -99,7 +100,7 @@ function replicasOf(s: FullParts, name: string): number | undefined {
 
 /** Why `target` is not something `kind` applies to, or undefined when it is. */
 export function faultTargetProblem(s: FullParts, kind: FaultSpec['kind'], target: string): string | undefined {
-  const machines = s.machines.filter((m) => m.role.kind === 'app').map((m) => m.id);
+  const machines = s.machines.filter((m) => m.role.kind === 'app' || m.localApp !== undefined).map((m) => m.id);
   const pod = /^(.+)\/(\d+)$/.exec(target);
   const podOk = (): string | undefined => {
     if (pod === null) return 'expected deployment/index, e.g. auth/0';

@@ -102,6 +102,16 @@ export interface MachineSpec {
   readonly port: number;
   readonly linkMs: number;
   readonly role: MachineRole;
+  /** An app next to nginx on the same machine, reached through loopback (`proxy_pass http://localhost:3000`). */
+  readonly localApp?: LocalAppSpec;
+}
+
+/** An app on an nginx machine: its own component on the fabric, reached from nginx on 127.0.0.1 (loopback). */
+export interface LocalAppSpec {
+  /** Its component id: `<machine id>-app`. */
+  readonly component: string;
+  readonly port: number;
+  readonly app: AppSpec;
 }
 
 /** nginx on a machine: its configuration (checked at load) and the files `root` serves. */

@@ -117,7 +117,7 @@ export function applyFullCommand(deps: FaultDeps, command: FullCommand): void {
   const target = resolveTarget(deps, command.target);
   if (typeof target === 'string') throw new Error(`${kind}: ${target}`);
   if (target.kind === 'machine') {
-    const app = deps.machines.process(target.id)?.app;
+    const app = deps.machines.appOf(target.id);
     if (app === undefined) throw new Error(`${kind}: expected a machine that runs an app, got "${target.id}", which runs nginx`);
     if (kind === 'kill') throw new Error(`kill: expected a pod (deployment/index), got the machine "${target.id}"`);
     record(target.id);

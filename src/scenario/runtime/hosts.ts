@@ -35,6 +35,11 @@ export class Hosts {
     for (const ip of ips) this.byIp.set(ip, component.id);
   }
 
+  /** `component` runs on the machine of component `host` (loopback between them). */
+  colocate(component: string, host: string): void {
+    this.places.colocate(component, host);
+  }
+
   /** Forget a component (a pod that is gone); its addresses are free for the next owner. */
   remove(id: string): void {
     this.byId.delete(id);

@@ -3,9 +3,15 @@
  * forward proxies, as components of a full world. A machine's app is up from
  * the start; crashed, it stays down until someone starts it again — there is
  * no kubelet on a plain server, which is the single-server story's point.
+ *
+ * A machine that runs nginx may run an app beside it (`localApp`): the app
+ * is a component of its own, one loopback hop from nginx, reached only on
+ * 127.0.0.1 (nginx's `proxy_pass http://localhost:3000`). `localhost`
+ * resolves to 127.0.0.1 alone, as /etc/hosts says on Debian.
  */
 import type { Engine, Random, Trace } from '../../sim';
 import { ForwardProxy } from '../../models/proxy';
+import type { AppProcess, AppSpec } from '../../models/backend';
 import { DEFAULT_LOG_EPOCH_MS } from '../../models/nginx/process';
 import type { MachineSpec, ProxySpec } from '../types';
 import type { Hosts } from './hosts';
@@ -14,6 +20,12 @@ import type { NginxFiles } from './nginx-process';
 import { startProgram, type RunningProcess } from './pod-process';
 import { proxyConnection } from './servers';
 import type { Tcp } from './tcp';
+import type { SynVerdict } from './tcp-types';
+
+/** The loopback network, 127.0.0.0/8. */
+export function isLoopback(ip: string): boolean {
+  return ip.startsWith('127.');
+}
 
 export interface MachineDeps {
   readonly engine: Engine;
@@ -27,14 +39,22 @@ export class MachinePart {
   private readonly processes = new Map<string, RunningProcess>();
   /** The files each nginx machine runs (as started, or as last reloaded). */
   private readonly nginxFiles = new Map<string, NginxFiles>();
+  /** Apps beside nginx, by machine id: component, port and process. */
+  private readonly localApps = new Map<string, { component: string; port: number; process: RunningProcess }>();
+  /** getaddrinfo at start-up and on reload, for nginx's upstream names: /etc/hosts first, then public DNS (undefined: not found). */
+  readonly resolve: (name: string) => string[] | undefined;
 
   constructor(
     machines: readonly MachineSpec[],
     private readonly deps: MachineDeps,
-    /** getaddrinfo at start-up and on reload, for nginx's upstream names (public DNS; undefined: not found). */
-    readonly resolve: (name: string) => string[] | undefined = () => undefined,
+    /** Public DNS, for names /etc/hosts does not have. */
+    publicDns: (name: string) => string[] | undefined = () => undefined,
   ) {
+    const resolve = (name: string): string[] | undefined => (name.toLowerCase() === 'localhost' ? ['127.0.0.1'] : publicDns(name));
+    this.resolve = resolve;
     for (const m of machines) {
+      // The app first, so that nginx finds it listening from the start.
+      if (m.localApp !== undefined) this.addLocalApp(m, m.localApp.component, m.localApp.port, m.localApp.app);
       if (m.role.kind === 'nginx') this.nginxFiles.set(m.id, m.role.nginx);
       const process = startProgram(m.role.kind === 'app' ? { kind: 'app', app: m.role.app } : { kind: 'nginx', nginx: m.role.nginx }, m.id, m.address, [m.port], deps, {
         faults: {},
@@ -67,6 +87,55 @@ export class MachinePart {
         [m.address],
       );
     }
+  }
+
+  private addLocalApp(m: MachineSpec, component: string, port: number, app: AppSpec): void {
+    const process = startProgram({ kind: 'app', app }, component, '127.0.0.1', [port], this.deps, {
+      faults: {},
+      resolve: () => undefined,
+      crashed: () => undefined,
+      recordStates: true,
+      running: true,
+    });
+    this.localApps.set(m.id, { component, port, process });
+    this.deps.hosts.add(
+      {
+        id: component,
+        kind: 'machine',
+        label: `app on ${m.label}`,
+        address: `127.0.0.1:${port}`,
+        host: {
+          id: component,
+          syn: (syn) => {
+            if (process.listens(syn.dstPort)) return { kind: 'accept', server: process.accept() };
+            const why = process.app !== undefined && !process.app.listening ? `${component} is ${process.app.state}` : `nothing listens on port ${syn.dstPort}`;
+            return { kind: 'reset', why: `nothing listens on ${syn.dstIp}:${syn.dstPort}: ${why}` };
+          },
+        },
+        state: () => process.app?.state ?? 'running',
+        counters: () => process.counters(),
+        details: () => ({ runs: 'app', machine: m.id }),
+      },
+      { kind: 'internet', edgeMs: m.linkMs },
+      [],
+    );
+    this.deps.hosts.colocate(component, m.id);
+  }
+
+  /**
+   * The first hop of a SYN from `from` to a loopback address: the app beside
+   * it when one listens on that port (the source becomes 127.0.0.1, as the
+   * kernel picks it), else refused at once, as an empty loopback port is.
+   */
+  routeLoopback(from: string, dstIp: string, dstPort: number): SynVerdict {
+    const local = this.localApps.get(from);
+    if (local !== undefined && local.port === dstPort) return { kind: 'forward', next: local.component, srcIp: '127.0.0.1' };
+    return { kind: 'reset', why: `nothing listens on ${dstIp}:${dstPort} on ${from}` };
+  }
+
+  /** The app a fault on `id` acts on: a machine's app, or the app beside its nginx. */
+  appOf(id: string): AppProcess | undefined {
+    return this.processes.get(id)?.app ?? this.localApps.get(id)?.process.app;
   }
 
   /** Machines that run nginx. */

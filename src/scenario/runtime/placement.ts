@@ -18,6 +18,9 @@ export interface VpcLatency {
   readonly crossAzMs: number;
 }
 
+/** One-way latency through a machine's loopback interface (no wire: a copy in the kernel). */
+export const LOOPBACK_MS = 0.01;
+
 export const DEFAULT_VPC_LATENCY: VpcLatency = { sameNodeMs: 0.05, sameAzMs: 0.25, crossAzMs: 1 };
 
 /** One-way latency between two places. */
@@ -32,6 +35,8 @@ export function latencyBetween(a: Place, b: Place, vpc: VpcLatency): number {
 /** Places by component id, kept up to date as pods come and go. */
 export class Placements {
   private readonly places = new Map<string, Place>();
+  /** Component → the machine it runs on, for programs that share one (nginx and its app). */
+  private readonly machineOf = new Map<string, string>();
 
   constructor(private readonly vpc: VpcLatency) {}
 
@@ -49,7 +54,13 @@ export class Placements {
     return place?.kind === 'vpc' ? place.az : undefined;
   }
 
+  /** `component` runs on the same machine as `host`: they are loopback apart. */
+  colocate(component: string, host: string): void {
+    this.machineOf.set(component, host);
+  }
+
   latency(a: string, b: string): number {
+    if ((this.machineOf.get(a) ?? a) === (this.machineOf.get(b) ?? b)) return LOOPBACK_MS;
     const pa = this.places.get(a);
     const pb = this.places.get(b);
     if (pa === undefined || pb === undefined) throw new Error(`no place for ${pa === undefined ? a : b}`);

@@ -54,18 +54,30 @@ export const DEFAULT_APP: AppSpec = {
   accessLog: true,
 };
 
-export const app: Check<AppSpec> = refine(
-  obj('an app: { responseMs, workers, queue, errorRate, health, startup }', {
-    responseMs: optional(distribution, DEFAULT_APP.latency),
-    workers: optional(count(10_000), DEFAULT_APP.capacity.concurrency),
-    queue: optional(wholeNumber(0, 100_000), DEFAULT_APP.capacity.queue),
-    errorRate: optional(probability, DEFAULT_APP.errorRate),
-    health: optional(path, DEFAULT_APP.healthPath),
-    startup: optional(duration, DEFAULT_APP.startupMs),
-    crashAfter: optional(duration, DEFAULT_APP.crashAfterStartMs),
-    accessLog: optional(bool, DEFAULT_APP.accessLog),
-  }),
-  (v) => ({
+/** The fields of an app block, shared with a machine's app (which adds its port). */
+export const appFields = {
+  responseMs: optional(distribution, DEFAULT_APP.latency),
+  workers: optional(count(10_000), DEFAULT_APP.capacity.concurrency),
+  queue: optional(wholeNumber(0, 100_000), DEFAULT_APP.capacity.queue),
+  errorRate: optional(probability, DEFAULT_APP.errorRate),
+  health: optional(path, DEFAULT_APP.healthPath),
+  startup: optional(duration, DEFAULT_APP.startupMs),
+  crashAfter: optional(duration, DEFAULT_APP.crashAfterStartMs),
+  accessLog: optional(bool, DEFAULT_APP.accessLog),
+};
+
+/** An app block's values as the model's spec. */
+export function toAppSpec(v: {
+  responseMs: LatencyDistribution;
+  workers: number;
+  queue: number;
+  errorRate: number;
+  health: string;
+  startup: number;
+  crashAfter: number;
+  accessLog: boolean;
+}): AppSpec {
+  return {
     latency: v.responseMs,
     capacity: { concurrency: v.workers, queue: v.queue },
     errorRate: v.errorRate,
@@ -74,5 +86,7 @@ export const app: Check<AppSpec> = refine(
     startupMs: v.startup,
     crashAfterStartMs: v.crashAfter,
     accessLog: v.accessLog,
-  }),
-);
+  };
+}
+
+export const app: Check<AppSpec> = refine(obj('an app: { responseMs, workers, queue, errorRate, health, startup }', appFields), toAppSpec);

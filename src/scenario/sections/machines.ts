@@ -16,6 +16,15 @@
  *     proxies:
  *       - { id: corp-proxy, address: 198.51.100.77, port: 3128 }
  *
+ * A machine may run nginx and an app side by side, as in `proxy_pass
+ * http://localhost:3000`: `app: { port: 3000, … }` next to `nginx:`. The app
+ * is its own component (`<id>-app`); nginx reaches it through loopback.
+ *
+ *       - id: web
+ *         address: 10.0.1.10
+ *         nginx: { conf: "server { listen 80; location / { proxy_pass http://localhost:3000; } }" }
+ *         app: { port: 3000, responseMs: 20 }
+ *
  * `linkMs` is a component's one-way distance to the internet backbone.
  */
 import { isMap, type Node } from 'yaml';
@@ -23,7 +32,7 @@ import type { Check, Ctx } from '../schema';
 import { childPath, maybe, obj, optional, read, refine, reportAt, required, scalar } from '../schema';
 import type { MachineRole, MachineSpec, NginxSpec, ProxySpec } from '../types';
 import { checkNginxSources } from '../nginx-conf';
-import { app } from './app';
+import { appFields, toAppSpec } from './app';
 import { bool, id, ipv4, ms, port, positiveDuration, text } from './common';
 
 const absolutePath = scalar('an absolute file path such as /var/www/static/app.js', (v) =>
@@ -70,6 +79,12 @@ export const machineNginx: Check<NginxSpec> = {
   },
 };
 
+/** A machine's app: an app block, plus the port it listens on when nginx runs beside it. */
+const machineApp = refine(obj('an app: { port, responseMs, workers, queue, errorRate, health, startup }', { ...appFields, port: maybe(port) }), (v) => ({
+  app: toAppSpec(v),
+  port: v.port,
+}));
+
 export const machine: Check<MachineSpec> = refine(
   obj('a machine: { id, address, port, app | nginx }', {
     id: required(id),
@@ -77,16 +92,33 @@ export const machine: Check<MachineSpec> = refine(
     address: required(ipv4),
     port: optional(port, 80),
     linkMs: optional(ms, 5),
-    app: maybe(app),
+    app: maybe(machineApp),
     nginx: maybe(machineNginx),
   }),
   (v, at, ctx): MachineSpec | undefined => {
-    if ((v.app === undefined) === (v.nginx === undefined)) {
-      reportAt(ctx, at, `expected what the machine runs: app (an app server) or nginx (a reverse proxy), ${v.app === undefined ? 'got neither' : 'not both'}`);
+    if (v.app === undefined && v.nginx === undefined) {
+      reportAt(ctx, at, 'expected what the machine runs: app (an app server), nginx (a reverse proxy) or both, got neither');
       return undefined;
     }
-    const role: MachineRole = v.app !== undefined ? { kind: 'app', app: v.app } : { kind: 'nginx', nginx: v.nginx as NginxSpec };
-    return { id: v.id, label: v.label ?? v.id, address: v.address, port: v.port, linkMs: v.linkMs, role };
+    const base = { id: v.id, label: v.label ?? v.id, address: v.address, port: v.port, linkMs: v.linkMs };
+    if (v.nginx === undefined && v.app !== undefined) {
+      if (v.app.port !== undefined) {
+        reportAt(ctx, childPath(childPath(at, 'app'), 'port'), 'expected no app.port on a machine without nginx (its app listens on the machine\'s port), got app.port');
+        return undefined;
+      }
+      return { ...base, role: { kind: 'app', app: v.app.app } };
+    }
+    const role: MachineRole = { kind: 'nginx', nginx: v.nginx as NginxSpec };
+    if (v.app === undefined) return { ...base, role };
+    if (v.app.port === undefined) {
+      reportAt(ctx, childPath(at, 'app'), 'expected app.port (the port the app listens on beside nginx, e.g. 3000), got none');
+      return undefined;
+    }
+    if (v.app.port === v.port) {
+      reportAt(ctx, childPath(childPath(at, 'app'), 'port'), `expected a port other than nginx's (${v.port}), got ${v.app.port}`);
+      return undefined;
+    }
+    return { ...base, role, localApp: { component: `${v.id}-app`, port: v.app.port, app: v.app.app } };
   },
 );
 
