@@ -92,9 +92,11 @@ test.describe('the main view', () => {
 
   test('follows one request hop by hop', async ({ page }) => {
     await page.goto(URL);
-    const follow = page.getByRole('button', { name: /^Follow request / });
-    await playUntil(page, async () => (await page.locator('.kind-outcome').count()) > 0, 'a request finishes');
-    const first = follow.first();
+    // On the full path, follow the browser's GET /auth/login, whose location sets Host and X-Real-IP.
+    if (FULL) await page.getByRole('region', { name: 'Event log' }).getByRole('combobox', { name: 'Component' }).selectOption({ value: 'browser' });
+    const finished = page.locator('.kind-outcome').getByRole('button', { name: FULL ? /^Follow request browser#/ : /^Follow request / });
+    await playUntil(page, async () => (await finished.count()) > 0, 'a request finishes');
+    const first = finished.first();
     const id = ((await first.getAttribute('aria-label')) ?? '').replace('Follow request ', '');
     await first.click();
     const journey = page.getByRole('list', { name: `Journey of request ${id}` });
@@ -103,6 +105,20 @@ test.describe('the main view', () => {
     await expect.poll(() => hops.count()).toBeGreaterThanOrEqual(FULL ? 4 : 2);
     await expect(hops.first()).toContainText('→');
     await expect(journey.locator('li.end')).toBeVisible();
+    if (FULL) {
+      // The client talks to the NLB's address; the backend pod sees nginx, and learns of the client only from headers.
+      const requests = journey.locator('li.hop[data-type="request"]');
+      await expect(requests.first()).toContainText(/203\.0\.113\.7:\d+/);
+      await expect(requests.first()).toContainText(/52\.16\.\d+\.1:80/);
+      const toBackend = journey.locator('li.hop[data-type="request"][data-to^="pod:default/auth-"]');
+      await expect(toBackend).toHaveCount(1);
+      await expect(toBackend).toContainText(/10\.244\.\d+\.\d+:\d+ → .*10\.244\.\d+\.\d+:8080/);
+      const headers = toBackend.getByLabel('Headers on this hop');
+      await expect(headers).toContainText('Hostmy-nlb-url.com');
+      // With externalTrafficPolicy Cluster the node SNATs, so nginx's $remote_addr (X-Real-IP) is a node address, not the client's.
+      await expect(headers).toContainText(/X-Real-IP10\.0\.\d+\.\d+/);
+      await expect(headers).toContainText('X-Forwarded-For—');
+    }
     await page.getByRole('button', { name: 'Stop following' }).click();
     await expect(journey).toHaveCount(0);
   });
