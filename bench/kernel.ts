@@ -13,6 +13,8 @@ export interface BenchLine {
   opsPerSec: number;
   /** Ratio to the baseline of the same run, when there is one. */
   ratio?: number;
+  /** What `opsPerSec` counts when it is not a rate: `×` (a factor), `MB`… (default `/s`). */
+  unit?: string;
 }
 
 /**

@@ -11,7 +11,7 @@ function print(title: string, lines: BenchLine[]): void {
   for (const l of lines) {
     const rate = Math.round(l.opsPerSec).toLocaleString('en').padStart(14);
     const ratio = l.ratio === undefined ? '' : `   ${l.ratio.toFixed(3)}× bare loop`;
-    console.log(`  ${l.name.padEnd(52)} ${rate} /s${ratio}`);
+    console.log(`  ${l.name.padEnd(52)} ${rate} ${l.unit ?? '/s'}${ratio}`);
   }
 }
 

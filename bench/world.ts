@@ -69,9 +69,9 @@ export async function benchWorld(): Promise<BenchLine[]> {
   const run = runFullPath(120_000, 50);
   const heap = heapAfter(3_600_000, 100);
   return [
-    { name: 'full-path, 50 rps: virtual s per wall s (target ≥ 200)', opsPerSec: run.virtualMs / run.wallMs },
-    { name: 'full-path, 50 rps: virtual s per CPU s', opsPerSec: run.virtualMs / run.cpuMs },
+    { name: 'full-path, 50 rps: virtual s per wall s (target ≥ 200)', opsPerSec: run.virtualMs / run.wallMs, unit: '×' },
+    { name: 'full-path, 50 rps: virtual s per CPU s', opsPerSec: run.virtualMs / run.cpuMs, unit: '×' },
     { name: 'full-path, 50 rps: engine events per wall s', opsPerSec: (run.events / run.wallMs) * 1000 },
-    { name: `full-path, 100 rps, 1 virtual hour: heap MB (target ≤ 200; ${heap.how})`, opsPerSec: heap.mb },
+    { name: `full-path, 100 rps, 1 virtual hour: heap MB (target ≤ 200; ${heap.how})`, opsPerSec: heap.mb, unit: 'MB' },
   ];
 }
