@@ -30,11 +30,11 @@ export interface LessonCheck {
 }
 
 function solutionPlan(step: Step): Plan {
-  return { edits: step.solution.edits, commands: step.solution.commands };
+  return { edits: step.solution.edits, commands: step.solution.commands, terminal: step.solution.terminal };
 }
 
 function hasSolution(step: Step): boolean {
-  return Object.keys(step.solution.edits).length > 0 || step.solution.commands.length > 0;
+  return Object.keys(step.solution.edits).length > 0 || step.solution.commands.length > 0 || step.solution.terminal.length > 0;
 }
 
 function play(lesson: Lesson, step: Step, plan: Plan, problems: CheckProblem[], what: string): StepRun | undefined {

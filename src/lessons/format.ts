@@ -17,7 +17,7 @@
  *         allow: { commands: [{ recover: app }] }
  *         hints: [Look at the event log after 20 s.]
  *         preset: { max-fails: max_fails=3 }    # edits already made when the step starts (an earlier step's fix)
- *         solution: { commands: [{ at: 30s, recover: app }] }
+ *         solution: { commands: [{ at: 30s, recover: app }], terminal: [{ at: 20s, run: kubectl get pods }] }
  *
  * Measures and goals are strings in the measure language (`measure/parse.ts`).
  */
@@ -142,6 +142,12 @@ function command(timed: boolean): Check<{ atMs: number; command: WorldCommand }>
 const timedCommands = list('a list of commands with times, such as [{ at: 20s, crash: app }]', command(true));
 const commands = list('a list of commands, such as [{ recover: app }]', command(false));
 
+/** `{ at: 20s, run: kubectl get pods }`: a line the solution types in the terminal at a time. */
+const timedLines = list(
+  'a list of terminal lines with times, such as [{ at: 20s, run: kubectl get pods }]',
+  obj('a terminal line: { at, run }', { at: required(duration), run: required(text('the command line, as typed in the terminal')) }),
+);
+
 const choiceValue = scalar('a name or a number', (v) => (typeof v === 'string' || typeof v === 'number' ? v : undefined));
 
 const choice: Check<Choice> = {
@@ -230,7 +236,10 @@ const step = obj('a step: { title, until, … }', {
   allow: optional(obj('{ commands, edits }', { commands: optional(commands, []), edits: optional(list('a list of edit ids', id), []) }), { commands: [], edits: [] }),
   hints: optional(texts('hints'), []),
   preset: optional(editChoices(), {}),
-  solution: optional(obj('{ edits, commands }', { edits: optional(editChoices(), {}), commands: optional(timedCommands, []) }), { edits: {}, commands: [] }),
+  solution: optional(
+    obj('{ edits, commands, terminal }', { edits: optional(editChoices(), {}), commands: optional(timedCommands, []), terminal: optional(timedLines, []) }),
+    { edits: {}, commands: [], terminal: [] },
+  ),
 });
 
 /** `{ max-fails: max_fails=3 }`: edit id → the option chosen. */

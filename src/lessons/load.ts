@@ -98,6 +98,9 @@ function checkStep(raw: RawStep, path: string, edits: readonly EditDef[], scenar
     }
     if (c.atMs > raw.until) errors.at(`${path}.solution.commands[${i}].at`, `expected a time within the step (until ${raw.until} ms), got ${c.atMs} ms`);
   });
+  raw.solution.terminal.forEach((l, i) => {
+    if (l.at > raw.until) errors.at(`${path}.solution.terminal[${i}].at`, `expected a time within the step (until ${raw.until} ms), got ${l.at} ms`);
+  });
   raw.faults.forEach((c, i) => {
     if (c.atMs > raw.until) errors.at(`${path}.faults[${i}].at`, `expected a time within the step (until ${raw.until} ms), got ${c.atMs} ms`);
   });
@@ -170,7 +173,11 @@ export function loadLesson(text: string, file: string, lookup: ScenarioLookup): 
     if (scenario === undefined) return;
     checkStep(s, path, edits, scenario, errors);
     const allow: Allowed = { commands: s.allow.commands.map((c) => c.command), edits: s.allow.edits };
-    const solution: Solution = { edits: s.solution.edits, commands: timed(s.solution.commands, `${path}.solution.commands`, errors) };
+    const solution: Solution = {
+      edits: s.solution.edits,
+      commands: timed(s.solution.commands, `${path}.solution.commands`, errors),
+      terminal: s.solution.terminal.map((l, i) => ({ atMs: l.at, line: l.run, where: errors.where(`${path}.solution.terminal[${i}]`) })),
+    };
     const prediction = s.prediction === undefined ? undefined : { ...s.prediction, where: errors.where(`${path}.prediction`) };
     steps.push({
       index: i,

@@ -2,21 +2,27 @@
  * Running a step: build the world from the step's scenario (with the chosen
  * edits), schedule the step's faults and the plan's commands as engine
  * events at their virtual times, and keep every record for the measures.
+ * A plan's terminal lines run through the same shell the terminal panel
+ * uses, against the world at their times, so a goal such as `count of
+ * commands "kubectl get pods" >= 1` sees them as it sees a student's.
  * The app plays the same world on its player; the checker runs it headless.
  */
 import { createWorld, loadScenario, formatScenarioError, type World, type WorldCommand } from '../scenario';
 import type { TraceRecord } from '../sim';
+import { COMMANDS, hostForWorld, Shell, type Execution } from '../models/shell';
 import { applyEdits } from './edits';
 import { TraceIndex } from './measure/trace-index';
-import type { Lesson, Step, TimedCommand } from './types';
+import type { Lesson, Step, TimedCommand, TimedLine } from './types';
 
 /** What a student (or a solution) did: edits chosen before the run (over the step's preset ones), commands at times. */
 export interface Plan {
   edits: Readonly<Record<string, string>>;
   commands: readonly TimedCommand[];
+  /** Lines typed in the terminal at times (a solution's `terminal`). */
+  terminal?: readonly TimedLine[];
 }
 
-export const EMPTY_PLAN: Plan = { edits: {}, commands: [] };
+export const EMPTY_PLAN: Plan = { edits: {}, commands: [], terminal: [] };
 
 /** Full records a lesson run may keep; a step that needs more is too long to check. */
 export const RECORD_LIMIT = 3_000_000;
@@ -27,6 +33,8 @@ export class StepRun {
   /** Commands the world rejected (wrong target…), with when and why. */
   readonly problems: string[] = [];
   private readonly unsubscribe: () => void;
+  private shell: Shell | undefined;
+  private running: { line: TimedLine; execution: Execution } | undefined;
 
   constructor(
     readonly world: World,
@@ -41,6 +49,31 @@ export class StepRun {
   /** Give a command now (a student's click). Throws what the world throws. */
   inject(command: WorldCommand): void {
     this.world.inject(command);
+  }
+
+  /**
+   * Type a line in the step's terminal now, as a student would. A line that
+   * fails (exit status ≠ 0) or is still running when the next comes is a
+   * problem: a solution's lines must work.
+   */
+  typeLine(line: TimedLine): void {
+    this.stopLine(`was still running at ${this.world.now} ms, when the next line came`);
+    this.shell ??= new Shell(hostForWorld(this.world), COMMANDS);
+    let stderr = '';
+    const execution = this.shell.run(line.line, { out: () => undefined, err: (t) => (stderr += t) }, (code) => {
+      if (code !== 0) this.problems.push(`terminal line \`${line.line}\` at ${line.atMs} ms (line ${line.where.line}) exited ${code}: ${stderr.trim() || 'no message'}`);
+      if (this.running?.line === line) this.running = undefined;
+    });
+    if (!execution.done) this.running = { line, execution };
+  }
+
+  /** Ctrl-C on a line still running (a curl with no answer yet), saying why. */
+  private stopLine(why: string): void {
+    const r = this.running;
+    if (r === undefined) return;
+    this.running = undefined;
+    this.problems.push(`terminal line \`${r.line.line}\` at ${r.line.atMs} ms (line ${r.line.where.line}) ${why}`);
+    r.execution.interrupt();
   }
 
   /**
@@ -65,6 +98,7 @@ export class StepRun {
   }
 
   dispose(): void {
+    this.stopLine('had not finished when the step ended');
     this.unsubscribe();
   }
 }
@@ -98,6 +132,7 @@ export function startStep(lesson: Lesson, step: Step, plan: Plan = EMPTY_PLAN): 
   };
   for (const c of step.faults) schedule(c, 'fault');
   for (const c of plan.commands) schedule(c, 'command');
+  for (const l of plan.terminal ?? []) world.engine.scheduleAt(Math.max(l.atMs, world.now), () => run.typeLine(l), 'lesson terminal line');
   return run;
 }
 

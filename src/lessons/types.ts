@@ -32,6 +32,14 @@ export interface TimedCommand {
   where: Where;
 }
 
+/** A line typed in the terminal at a virtual time: a move in a solution (a goal may ask the student to run it). */
+export interface TimedLine {
+  atMs: number;
+  /** The command line, as typed. */
+  line: string;
+  where: Where;
+}
+
 /** A config edit the student can choose: replace `find` in the scenario with one of `options`. */
 export interface EditDef {
   id: string;
@@ -82,6 +90,8 @@ export interface Solution {
   /** Edit id → the option chosen. */
   edits: Record<string, string>;
   commands: TimedCommand[];
+  /** Lines the solution runs in the terminal, against the world at their times. */
+  terminal: TimedLine[];
 }
 
 export interface Step {
