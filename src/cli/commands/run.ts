@@ -45,7 +45,11 @@ export const runCommand: Command = async (args: string[], io: CliIO): Promise<nu
   const started = performance.now();
   const world = createWorld(scenario, { seed });
   // Backends: direct servers and machines are known up front; pods appear as the cluster creates them.
-  const known = [...scenario.topology.servers.map((s) => s.id), ...scenario.machines.map((m) => m.id)];
+  // A machine running nginx and an app counts the app under its own id (`web-app`), as the trace names it.
+  const known = [
+    ...scenario.topology.servers.map((s) => s.id),
+    ...scenario.machines.flatMap((m) => (m.localApp === undefined ? [m.id] : [m.id, m.localApp.component])),
+  ];
   const counter = new SummaryCounter(known, (id) => id.startsWith('pod:'));
   for (const record of world.trace.records()) counter.add(record);
   world.trace.subscribe((record) => counter.add(record));
