@@ -6,7 +6,7 @@
  */
 import type { Engine, Trace } from '../sim';
 import type { Message, Packet } from './packet';
-import { requestIdOf, summarize, traceTypeOf } from './packet';
+import { recordedHeadersOf, requestIdOf, summarize, traceTypeOf } from './packet';
 
 /** Something a link can deliver to: a client, a server, later a proxy or a load balancer. */
 export interface Endpoint {
@@ -69,6 +69,7 @@ export class Link {
       to: far.id,
       requestId: requestIdOf(message),
       summary: summarize(message, far.id),
+      headers: recordedHeadersOf(message),
       ...(why === undefined ? {} : { why }),
     });
     // Arrival times are rounded to whole microseconds: 2046.271 + 25 is
@@ -86,6 +87,7 @@ export class Link {
       to: packet.to,
       requestId: requestIdOf(packet.message),
       summary: summarize(packet.message, packet.to),
+      headers: recordedHeadersOf(packet.message),
     };
     const refusal = far.refusal(packet);
     if (refusal === undefined) {

@@ -57,3 +57,11 @@ export function summarize(message: Message, to: string): string {
       return `RST → ${to} (${message.reason === 'refused' ? 'connection refused' : 'connection reset'})`;
   }
 }
+
+/**
+ * The headers a packet record shows for `message`: a request's Host, which
+ * is all a direct world's request carries; nothing for anything else.
+ */
+export function recordedHeadersOf(message: Message): Record<string, string> | undefined {
+  return message.type === 'request' ? { Host: message.request.host } : undefined;
+}

@@ -53,6 +53,21 @@ describe('Link', () => {
     expect(engine.step()).toBe(false);
   });
 
+  it('records the Host header on request packets only, so a journey can show it', () => {
+    const { engine, trace, network } = setup(10);
+    network.send('browser', 'app', get('r1'));
+    engine.runUntil(10);
+    network.send('app', 'browser', { type: 'response', response: { requestId: 'r1', status: 200, servedBy: 'app' } });
+    engine.runUntil(20);
+    const headers = trace.records().map((r) => (r.kind === 'send' || r.kind === 'deliver' ? [r.kind, r.type, r.headers] : [r.kind]));
+    expect(headers).toEqual([
+      ['send', 'request', { Host: 'app' }],
+      ['deliver', 'request', { Host: 'app' }],
+      ['send', 'response', undefined],
+      ['deliver', 'response', undefined],
+    ]);
+  });
+
   it('numbers packets p1, p2, … in the order they are sent, whichever direction', () => {
     const { engine, network, browser, app } = setup(10);
     network.send('browser', 'app', get('r1'));
