@@ -69,3 +69,21 @@ describe('X-Forwarded-For when nginx sets it and the Service keeps the client ad
     expect(toAuth?.headers).toEqual({ Host: 'my-nlb-url.com', 'X-Real-IP': '203.0.113.7', 'X-Forwarded-For': '203.0.113.7' });
   });
 });
+
+describe('headers through a forward proxy and a reverse proxy (forward-proxy.yaml)', () => {
+  const world = createWorld(scenarioFrom(lessonText('forward-proxy.yaml'), 'forward-proxy.yaml'), { seed: 1, traceWindow: 1_000_000 });
+  world.runUntil(2_000);
+  const requests = sends(world.trace.records(), 'bob#1', 'request');
+
+  it('shows the office proxy as the source the site sees, with Via and the client in X-Forwarded-For', () => {
+    const fromProxy = requests.find((r) => r.from === 'office-proxy');
+    expect(fromProxy).toMatchObject({ src: expect.stringMatching(/^198\.51\.100\.77:\d+$/) });
+    expect(fromProxy?.headers).toMatchObject({ 'X-Forwarded-For': '192.168.1.23', Via: expect.stringContaining('office-proxy') });
+  });
+
+  it('has nginx append the proxy to X-Forwarded-For on the hop into the app', () => {
+    const toApp = requests.at(-1);
+    expect(toApp?.to).toMatch(/^app-/);
+    expect(toApp?.headers).toMatchObject({ 'X-Real-IP': '198.51.100.77', 'X-Forwarded-For': '192.168.1.23, 198.51.100.77' });
+  });
+});
