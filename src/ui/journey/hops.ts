@@ -9,7 +9,7 @@
 import type { PacketRecord, TraceRecord } from '../../sim';
 
 /** The headers a student should watch change from hop to hop. */
-export const WATCHED_HEADERS = ['Host', 'X-Real-IP', 'X-Forwarded-For', 'X-Forwarded-Proto'] as const;
+export const WATCHED_HEADERS = ['Host', 'X-Real-IP', 'X-Forwarded-For', 'X-Forwarded-Proto', 'Via'] as const;
 
 export interface Hop {
   kind: 'hop';

@@ -26,6 +26,7 @@ describe('journeyOf', () => {
     expect(first?.kind === 'hop' && first.headers).toEqual([['Host', 'example.com']]);
     expect(second?.kind === 'hop' && second.headers).toEqual([['Host', 'example.com'], ['X-Forwarded-For', '203.0.113.7']]);
     expect(watchedHeaders(undefined)).toBeUndefined();
+    expect(watchedHeaders({ Via: '1.1 office-proxy (squid)', Server: 'nginx' })).toEqual([['Via', '1.1 office-proxy (squid)']]);
   });
 
   it('says when the world records no headers at all', () => {
