@@ -9,7 +9,7 @@
  * internet, a forward proxy, an AWS NLB and a Kubernetes cluster.
  */
 import type { LinkSpec } from '../net';
-import type { Arrival, PathWeight, TrafficKind } from '../models/client';
+import type { Arrival, TrafficClientConfig } from '../models/client';
 import type { AppSpec } from '../models/backend';
 import type { ServerConfig } from '../models/backend';
 import type { DefaultedConfigMap, DefaultedDeployment, DefaultedManifest, DefaultedService } from '../models/k8s/api/types';
@@ -171,17 +171,12 @@ export interface ClusterSpec {
   readonly ignored: readonly string[];
 }
 
-export interface TrafficSpec {
-  readonly id: string;
-  readonly label: string;
-  readonly kind: TrafficKind;
-  readonly addresses: readonly string[];
-  readonly host: string;
-  readonly port: number;
-  readonly mix: readonly PathWeight[];
-  readonly arrival: Arrival;
-  readonly timeoutMs: number;
-  readonly connectTimeoutMs: number;
+/**
+ * A traffic entry as the scenario states it: the client's own configuration,
+ * with the proxy and resolver named by id (the world resolves them) and the
+ * host cache left to its per-kind default.
+ */
+export interface TrafficSpec extends Omit<TrafficClientConfig, 'proxy' | 'hostCache'> {
   readonly linkMs: number;
   readonly resolver?: string;
   readonly proxy?: string;
