@@ -40,6 +40,8 @@ export interface FabricOptions {
   latency(a: string, b: string): number;
   /** Why a component cannot send or receive now (its AZ is lost), or undefined. */
   down(component: string): string | undefined;
+  /** Why the link a–b carries nothing now (cut by a fault), or undefined; asked as a packet leaves and as it lands. */
+  cut?(a: string, b: string): string | undefined;
 }
 
 export class Fabric {
@@ -84,7 +86,7 @@ export class Fabric {
     dropped?: (why: string) => void,
   ): void {
     const link = this.link(from, to);
-    const sender = this.options.down(from);
+    const sender = this.options.down(from) ?? this.options.cut?.(from, to);
     if (sender !== undefined) {
       this.record('drop', id, from, to, wire, sender);
       dropped?.(sender);
@@ -94,7 +96,7 @@ export class Fabric {
     this.engine.schedule(
       link.latencyMs,
       () => {
-        const why = this.options.down(to) ?? refuse?.();
+        const why = this.options.down(to) ?? this.options.cut?.(from, to) ?? refuse?.();
         if (why !== undefined) {
           this.record('drop', id, from, to, wire, why);
           dropped?.(why);
