@@ -17,6 +17,8 @@ import { Player, type FrameSource } from '../player.svelte';
 import { TraceFingerprint } from '../share/fingerprint';
 import type { Command, Given, RunPlan } from './plan';
 import { describeCommand } from './catalogue';
+import { giveToTerminal, TerminalDriver, type ShellKit } from '../terminal/driver';
+import { describeTerminalCommand, isTerminalCommand } from '../terminal/lines';
 
 /**
  * The command kinds a world built from `scenario` accepts: a direct world
@@ -52,6 +54,8 @@ export interface BuildOptions {
   frames?: FrameSource;
   /** Most engine events the whole replay may run: a link must not freeze the page. */
   maxEvents?: number;
+  /** The shell's code, to type the plan's terminal lines again (they are dropped without it). */
+  shell?: ShellKit;
 }
 
 export interface Built {
@@ -63,6 +67,8 @@ export interface Built {
   given: Given[];
   /** Why some given commands could not be given again (they are left out of `given`). */
   dropped: string[];
+  /** The terminal that typed the plan's lines, when it has any: the page's terminal goes on with it. */
+  terminal?: TerminalDriver;
 }
 
 export type BuildResult = { ok: true; built: Built } | { ok: false; errors: string[] };
@@ -94,7 +100,7 @@ export function buildRun(plan: RunPlan, to: Moment | undefined, options: BuildOp
   const max = options.maxEvents ?? DEFAULT_MAX_REPLAY_EVENTS;
   let problem: string | undefined;
   try {
-    problem = replay(built, plan.given, to, max);
+    problem = replay(built, plan.given, to, max, options.shell);
   } catch (error) {
     // An engine event that throws (a scenario fault the world cannot apply) stops the replay, not the page.
     problem = `the run stopped with an error at ${formatVirtualTime(world.now)}: ${why(error)}`;
@@ -106,7 +112,7 @@ export function buildRun(plan: RunPlan, to: Moment | undefined, options: BuildOp
 }
 
 /** Give each command at its moment, then run to `to`; returns what stopped it early, if anything. */
-function replay(built: Built, given: readonly Given[], to: Moment | undefined, maxEvents: number): string | undefined {
+function replay(built: Built, given: readonly Given[], to: Moment | undefined, maxEvents: number, shell: ShellKit | undefined): string | undefined {
   const { world, player } = built;
   const accepted = acceptedKinds(built.scenario);
   let budget = maxEvents;
@@ -120,6 +126,14 @@ function replay(built: Built, given: readonly Given[], to: Moment | undefined, m
   for (const g of given) {
     if (!runTo(g)) return tooLong;
     const events = world.engine.eventsProcessed;
+    if (isTerminalCommand(g.command)) {
+      // A terminal line runs through the shell, as when it was typed; it writes its own records.
+      const driver = shell === undefined ? undefined : (built.terminal ??= new TerminalDriver(shell, world));
+      const problem = driver === undefined ? 'the terminal could not be loaded' : giveToTerminal(driver, g.command);
+      if (problem === undefined) built.given.push({ atMs: world.now, events, command: g.command });
+      else built.dropped.push(`${describeTerminalCommand(g.command) ?? g.command.kind} at ${formatVirtualTime(g.atMs)}: ${problem}`);
+      continue;
+    }
     let command: AnyWorldCommand;
     try {
       command = toWorldCommand(g.command, accepted);

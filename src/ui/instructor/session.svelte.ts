@@ -7,6 +7,10 @@
  * (including its `faults:` schedule), change the run, so the world is built
  * again from the new plan and replayed to the same virtual time; the view
  * remounts on the new player (`generation`).
+ *
+ * The terminal's lines are plan commands too (terminal/lines.ts): the
+ * session records each at the world's present and owns the terminal that
+ * runs them, so a replay types them again through the same kind of shell.
  */
 import type { Scenario, World } from '../../scenario';
 import type { FrameSource, Player } from '../player.svelte';
@@ -17,11 +21,15 @@ import type { ScheduledFault } from './catalogue';
 import { addScenarioFaults, removeScenarioFault } from './faults-yaml';
 import type { Ask, Command, RunPlan } from './plan';
 import { give, rewritesHistory, withScenario } from './plan';
+import { TerminalDriver, type ShellKit } from '../terminal/driver';
+import type { TerminalRun } from '../terminal/context';
 
 export interface SessionOptions {
   speed: number;
   frames?: FrameSource;
   maxEvents?: number;
+  /** The shell's code, when the plan has terminal lines to type again. */
+  shell?: ShellKit;
 }
 
 /** The state a link carries: the plan, and the moment to show. */
@@ -33,7 +41,7 @@ export interface SharedRun {
 
 export type ApplyResult = { ok: true } | { ok: false; errors: ScenarioError[]; messages: string[] };
 
-export class RunSession {
+export class RunSession implements TerminalRun {
   plan: RunPlan = $state.raw()!;
   scenario: Scenario = $state.raw()!;
   world: World = $state.raw()!;
@@ -48,8 +56,14 @@ export class RunSession {
 
   /** Asks already shown (by index in `plan.asks`), so each freezes once. */
   private asked: number[] = [];
+  /** The terminal on the current world, once a line was typed or replayed. */
+  private driver: TerminalDriver | undefined;
 
-  private constructor(private readonly options: SessionOptions) {}
+  private readonly options: SessionOptions;
+
+  private constructor(options: SessionOptions) {
+    this.options = { ...options };
+  }
 
   /** Build the plan's run up to `to` (t = 0 when absent), or say why it cannot be. */
   static open(plan: RunPlan, to: Moment | undefined, options: SessionOptions): { ok: true; session: RunSession } | { ok: false; errors: string[] } {
@@ -99,6 +113,18 @@ export class RunSession {
     }
     // The replay leaves out a command the world rejects; the new one is the last.
     return this.plan.given.length === next.given.length;
+  }
+
+  /** The run's terminal on the current world (made with `kit` when there is none yet); the kit is kept for replays. */
+  terminal(kit: ShellKit): TerminalDriver {
+    this.options.shell ??= kit;
+    this.driver ??= new TerminalDriver(kit, this.world);
+    return this.driver;
+  }
+
+  /** Add a command the terminal runs itself (a line, Ctrl-C) to the plan, at the world's present. */
+  record(command: Command): void {
+    this.plan = give(this.plan, command, this.world.now, this.world.engine.eventsProcessed);
   }
 
   /** Add a fault to the scenario's schedule (`faults:`); false, with `message` set, when it cannot be. */
@@ -186,6 +212,7 @@ export class RunSession {
     this.player = built.player;
     if (speed !== undefined) this.player.speed = speed;
     this.fingerprint = built.fingerprint;
+    this.driver = built.terminal;
     this.asked = plan.asks.flatMap((a, i) => (a.atMs < built.world.now ? [i] : []));
     this.message = built.dropped.length === 0 ? '' : `Not given again: ${built.dropped.join('; ')}`;
     this.generation++;

@@ -15,6 +15,8 @@ export const SHARE_LIMITS = {
   asks: 500,
   questionChars: 1000,
   fileChars: 200,
+  /** A command's text option: a whole file for a reload or an apply, a line typed in the terminal. */
+  optionChars: 200_000,
   /** A week of virtual time: longer runs are not something a link replays in a page. */
   maxMs: 7 * 24 * 3600 * 1000,
 } as const;
@@ -66,8 +68,8 @@ function command(v: unknown, where: string): Command {
     if (!/^[a-zA-Z]{1,30}$/.test(k)) fail(`${where}: unexpected option "${k.slice(0, 40)}"`);
     const value = o[k];
     if (typeof value === 'number' && Number.isFinite(value)) out[k] = value;
-    else if (typeof value === 'string' && value.length <= 300) out[k] = value;
-    else fail(`${where}.${k}: expected a number or a short text`);
+    else if (typeof value === 'string' && value.length <= SHARE_LIMITS.optionChars) out[k] = value;
+    else fail(`${where}.${k}: expected a number or a text of at most ${SHARE_LIMITS.optionChars} characters`);
   }
   return out as Command;
 }

@@ -13,6 +13,8 @@ import { freshPlan, type RunPlan } from '../instructor/plan';
 import { RunSession, type SessionOptions } from '../instructor/session.svelte';
 import { decodeHash, isShareHash } from './codec';
 import { fromShared } from './check';
+import { loadShellKit, type ShellKit } from '../terminal/driver';
+import { isTerminalCommand } from '../terminal/lines';
 
 /** Why a link was not used, for the banner over the lab. */
 export interface Notice {
@@ -58,7 +60,10 @@ export async function openRun(href: string, demo: Demo, fetcher: FetchText, defa
     const sessionOptions = { ...options, speed: params.speed };
     const fromLink = planFromHash(url.hash);
     if (!fromLink.ok) return demoSession(demo, params, sessionOptions, { title: LINK_TITLE, messages: [`The link is not usable: ${fromLink.error}.`, FALLBACK] });
-    const opened = RunSession.open(fromLink.plan, fromLink.to, sessionOptions);
+    // Lines typed in the terminal are typed again through the shell: load its code first (it is not in the main bundle).
+    let shell: ShellKit | undefined;
+    if (fromLink.plan.given.some((g) => isTerminalCommand(g.command))) shell = await loadShellKit().catch(() => undefined);
+    const opened = RunSession.open(fromLink.plan, fromLink.to, { ...sessionOptions, ...(shell === undefined ? {} : { shell }) });
     if (!opened.ok) return demoSession(demo, params, sessionOptions, { title: LINK_TITLE, messages: [...opened.errors.slice(0, 10), FALLBACK] });
     return { ok: true, session: opened.session, params };
   }

@@ -5,8 +5,15 @@
  * simulation (curl, tail -f) needs virtual time to pass: if the player is
  * paused, the session plays it while the command runs and pauses it again
  * when the command ends, so the student sees the request travel.
+ *
+ * The shell is a TerminalDriver: the run's own when the page keeps a run
+ * plan (each line and Ctrl-C is then recorded in it first, so a share link
+ * types it again at the same moment), or one of the session's own.
  */
-import { COMMANDS, hostForWorld, Shell, type Execution, type WorldLike } from '../../models/shell';
+import type { Command } from '../instructor/plan';
+import type { TerminalDriver } from './driver';
+import { interruptCommand, lineCommand } from './lines';
+import type { WorldLike } from '../../models/shell';
 
 export interface Chunk {
   readonly id: number;
@@ -35,14 +42,19 @@ export class TerminalSession {
   /** Matches offered by the last Tab that could not complete by itself. */
   candidates: readonly string[] = $state([]);
 
-  private readonly shell: Shell;
-  private execution: Execution | undefined;
   private nextId = 0;
   private playedForCommand = false;
 
-  constructor(private readonly player: TerminalPlayer) {
-    this.shell = new Shell(hostForWorld(player.world), COMMANDS, () => (this.chunks = []));
-    this.prompt = this.shell.prompt();
+  /** `record` puts each line and Ctrl-C in the run plan before it runs; absent, nothing is recorded. */
+  constructor(
+    private readonly player: TerminalPlayer,
+    private readonly driver: TerminalDriver,
+    private readonly record?: (command: Command) => void,
+  ) {
+    driver.attach({ out: (t) => this.push('out', t), err: (t) => this.push('err', t), clear: () => (this.chunks = []), done: () => this.finished() });
+    // A line the replay typed may still be running (a curl waiting for its answer).
+    this.running = driver.running;
+    this.prompt = driver.shell.prompt();
   }
 
   private push(kind: Chunk['kind'], text: string): void {
@@ -68,8 +80,9 @@ export class TerminalSession {
     // The world only runs forward: commands answer for its present, whatever moment the view shows.
     if (this.player.live === false) this.push('note', '(the view shows an earlier moment; the terminal answers for the present)\n');
     this.running = true;
-    this.execution = this.shell.run(line, { out: (t) => this.push('out', t), err: (t) => this.push('err', t) }, () => this.finished());
-    if (!this.execution.done && !this.player.playing) {
+    this.record?.(lineCommand(line));
+    this.driver.type(line);
+    if (this.running && !this.player.playing) {
       this.playedForCommand = true;
       this.player.play();
     }
@@ -77,9 +90,10 @@ export class TerminalSession {
 
   /** Ctrl-C: stop the running command, or drop the line being typed. */
   interrupt(): void {
-    if (this.running && this.execution !== undefined) {
+    if (this.running && this.driver.running) {
       this.push('note', '^C\n');
-      this.execution.interrupt();
+      this.record?.(interruptCommand());
+      this.driver.interrupt();
       return;
     }
     this.push('input', `${this.prompt}${this.draft}^C\n`);
@@ -89,7 +103,7 @@ export class TerminalSession {
 
   /** Tab: complete the last word; true when there was something to complete. */
   complete(): boolean {
-    const result = this.shell.complete(this.draft);
+    const result = this.driver.shell.complete(this.draft);
     this.candidates = result.candidates;
     if (result.line === this.draft) return result.candidates.length > 0;
     this.draft = result.line;
@@ -98,25 +112,29 @@ export class TerminalSession {
 
   /** Up: the previous command. */
   previous(): void {
-    const line = this.shell.history.previous(this.draft);
+    const line = this.driver.shell.history.previous(this.draft);
     if (line !== undefined) this.draft = line;
   }
 
   /** Down: the next command, or back to the line being typed. */
   next(): void {
-    const line = this.shell.history.next();
+    const line = this.driver.shell.history.next();
     if (line !== undefined) this.draft = line;
   }
 
-  /** Leave: stop a running command (a following tail must not outlive the page). */
+  /**
+   * Leave. A terminal of the session's own stops its running command (a
+   * following tail must not outlive the page); the run's terminal goes on
+   * without output, as stopping it would be a Ctrl-C the plan never saw.
+   */
   dispose(): void {
-    this.execution?.interrupt();
+    this.driver.attach();
+    if (this.record === undefined) this.driver.interrupt();
   }
 
   private finished(): void {
     this.running = false;
-    this.execution = undefined;
-    this.prompt = this.shell.prompt();
+    this.prompt = this.driver.shell.prompt();
     if (this.playedForCommand && this.player.playing) this.player.pause();
     this.playedForCommand = false;
   }

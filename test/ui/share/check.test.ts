@@ -37,6 +37,17 @@ describe('reading a run from a link', () => {
     expect(fromShared(bad)).toEqual({ ok: false, error: expect.stringContaining('time order') as string });
   });
 
+  it('reads a command carrying a whole file, as a reload or an apply does, and refuses a text past the limit', () => {
+    const conf = `server {\n${'    location / { return 200; }\n'.repeat(40)}}\n`;
+    expect(conf.length).toBeGreaterThan(1000);
+    const withFile = good();
+    withFile.plan = { ...withFile.plan, given: [{ atMs: 1, command: { kind: 'nginx-reload', target: 'all', file: 'conf.d/default.conf', text: conf } }] };
+    expect(fromShared(withFile)).toMatchObject({ ok: true, run: { plan: { given: [{ command: { text: conf } }] } } });
+    const tooLong = good();
+    tooLong.plan = { ...tooLong.plan, given: [{ atMs: 1, command: { kind: 'nginx-reload', target: 'all', file: 'x', text: 'x'.repeat(200_001) } }] };
+    expect(fromShared(tooLong)).toEqual({ ok: false, error: expect.stringContaining('plan.given[0].command.text') as string });
+  });
+
   it('refuses another format version and things that are not objects', () => {
     expect(fromShared({ ...good(), v: 2 }).ok).toBe(false);
     expect(fromShared([]).ok).toBe(false);
