@@ -7,10 +7,10 @@
  * table below; full worlds know every fault kind (`runtime/faults.ts`).
  */
 import type { ServerNode } from '../models/backend';
-import type { FaultKind } from './types';
+import type { FaultKind, FaultSettings } from './types';
 
-/** A fault or its repair, for `World.inject`. */
-export interface WorldCommand {
+/** A fault or its repair, for `World.inject`; DNS and NLB kinds carry their settings (`FaultSettings`). */
+export interface WorldCommand extends FaultSettings {
   kind: FaultKind;
   /** A server or machine id, `deployment/index`, a pod name, a node name or an AZ, by kind. */
   target: string;

@@ -30,4 +30,5 @@ export type {
   TrafficSpec,
   FaultSpec,
   FaultKind,
+  FaultSettings,
 } from './types';

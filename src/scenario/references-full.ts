@@ -131,6 +131,24 @@ export function faultTargetProblem(s: FullParts, kind: FaultSpec['kind'], target
       const azs = [...new Set((s.cluster?.nodes ?? []).map((n) => n.az))];
       return azs.includes(target) ? undefined : `expected an AZ with nodes (${azs.join(', ') || 'none defined'}), got "${target}"`;
     }
+    case 'dns-ttl':
+    case 'dns-record': {
+      const names = (s.dns?.zones ?? []).flatMap((z) => z.records.map((r) => r.name.replace(/\.$/, '')));
+      const zones = (s.dns?.zones ?? []).map((z) => z.zone.replace(/\.$/, ''));
+      const name = target.replace(/\.$/, '');
+      if (names.includes(name)) return undefined;
+      // dns-record may create a name in a hosted zone.
+      if (kind === 'dns-record' && zones.some((z) => name === z || name.endsWith(`.${z}`))) return undefined;
+      return `expected a record name in dns.zones (${names.join(', ') || 'none defined'}), got "${target}"`;
+    }
+    case 'nlb-health-check': {
+      const lbs = (s.cluster?.services ?? []).filter((x) => x.type === 'LoadBalancer').map((x) => `${x.metadata.namespace}/${x.metadata.name}`);
+      const ref = target.includes('/') ? target : `default/${target}`;
+      return lbs.includes(ref) ? undefined : `expected a Service of type LoadBalancer in cluster.manifests (${lbs.join(', ') || 'none defined'}), got "${target}"`;
+    }
+    case 'cut-link':
+    case 'restore-link':
+      return /^[^|]+\|[^|]+$/.test(target) ? undefined : `expected two component ids as from|to (nlb-eu-west-1a|node-1), got "${target}"`;
   }
 }
 

@@ -198,9 +198,27 @@ export type FaultKind =
   | 'drain'
   | 'uncordon'
   | 'lose-az'
-  | 'restore-az';
+  | 'restore-az'
+  | 'dns-ttl'
+  | 'dns-record'
+  | 'nlb-health-check'
+  | 'cut-link'
+  | 'restore-link';
 
-export interface FaultSpec {
+/** Values some fault kinds take besides their target: flat fields, so a command stays flat JSON. */
+export interface FaultSettings {
+  /** `dns-ttl`: the record's new TTL, in seconds. */
+  readonly ttlS?: number;
+  /** `dns-record`: the new data: addresses (`10.0.1.5,10.0.2.5`), `alias:<service>` or a host name (a CNAME). */
+  readonly value?: string;
+  /** `nlb-health-check`: new interval, timeout (seconds) and thresholds; absent ones stay. */
+  readonly intervalS?: number;
+  readonly timeoutS?: number;
+  readonly healthyThreshold?: number;
+  readonly unhealthyThreshold?: number;
+}
+
+export interface FaultSpec extends FaultSettings {
   readonly atMs: number;
   readonly kind: FaultKind;
   /** A machine id, `deployment/index`, a pod name, a node name or an AZ, by kind. */

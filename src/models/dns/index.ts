@@ -70,6 +70,7 @@ export {
   type DelegationSpec,
 } from './zone';
 export { answerAuthoritative, lookupInZone, zoneFor, MAX_CNAME_CHAIN, type AuthoritativeServer } from './authoritative';
+export { setRecordTtl, setRecordData, zoneHolding, MAX_TTL_S, NEW_RECORD_TTL_S, type RecordData, type ZoneEdit } from './edit';
 export {
   buildHierarchy,
   askServer,

@@ -59,6 +59,8 @@ export {
 export { pickHealthCheckSettings } from './healthcheck/settings';
 export type { HealthCheckInput, HealthCheckPick } from './healthcheck/settings';
 export { validateHealthCheckSettings, healthCheckProblems } from './healthcheck/validate';
+export { modifyHealthCheck } from './healthcheck/modify';
+export type { HealthCheckChange, HealthCheckModified } from './healthcheck/modify';
 export type { HealthCheckProblem, HealthCheckField } from './healthcheck/validate';
 export { HEALTH_CHECK_ANNOTATIONS, readHealthCheckAnnotations } from './healthcheck/annotations';
 

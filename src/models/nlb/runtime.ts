@@ -18,6 +18,8 @@ import type { DescribeTargetHealthOutput } from './describe';
 import { nlbDnsAnswer } from './dns';
 import type { NlbDnsAnswer } from './dns';
 import { FlowTable } from './flowTable';
+import { modifyHealthCheck } from './healthcheck/modify';
+import type { HealthCheckChange, HealthCheckModified } from './healthcheck/modify';
 import type { PacketDecision } from './flowTable';
 import { routeConnection } from './routing';
 import type { RouteDecision } from './routing';
@@ -97,6 +99,21 @@ export class NlbRuntime {
     // A target that was never checked (unused) has nothing to drain.
     const index = tg.targets.findIndex((t) => t.id === id && t.port === port);
     if (index >= 0) tg.targets.splice(index, 1);
+  }
+
+  /**
+   * ModifyTargetGroup: new health-check settings for `tgName`, validated
+   * against AWS's limits. Running checkers keep the round they already
+   * scheduled and use the new interval, timeout and thresholds from the next
+   * one; targets registered later start with them.
+   */
+  modifyHealthCheck(tgName: string, change: HealthCheckChange): HealthCheckModified {
+    const tg = this.group(tgName);
+    const modified = modifyHealthCheck(tg.healthCheck, change);
+    if (!modified.ok) return modified;
+    tg.healthCheck = modified.settings;
+    for (const t of tg.targets) this.actors.get(targetKey(tg.name, t))?.send({ type: 'SETTINGS', settings: modified.settings });
+    return modified;
   }
 
   /** A new connection reached the node in `azOfNode`: route it and track its flow. */

@@ -20,7 +20,7 @@
  * (`tick:3`, `timeout:3`, `drain`): XState would otherwise invent random ids,
  * and reusing one id would orphan the older timer.
  */
-import { enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import type { ProbeAnswer, ProbeVerdict, RoundResult } from './healthcheck/judge';
 import { consensus, judgeProbe } from './healthcheck/judge';
 import type { CheckedState, Streak } from './healthcheck/thresholds';
@@ -68,7 +68,9 @@ export type TargetHealthEvent =
   | { type: 'ROUND_DONE'; round: number; result: RoundResult }
   | { type: 'HEALTH'; to: CheckedState; why: string }
   | { type: 'DEREGISTER'; why: string }
-  | { type: 'DRAINED' };
+  | { type: 'DRAINED' }
+  /** ModifyTargetGroup: the round already scheduled keeps its time; later rounds, verdicts and thresholds use these. */
+  | { type: 'SETTINGS'; settings: HealthCheckSettings };
 
 /** Ids of the delayed events, exported so tests and tools can name them. */
 export const tickId = (round: number): string => `tick:${round}`;
@@ -162,6 +164,7 @@ export const targetHealthMachine = setup({
         enqueue(() => context.port.checked(step.why));
       }
     }),
+    useSettings: assign(({ context, event }) => (event.type === 'SETTINGS' ? { settings: event.settings } : { settings: context.settings })),
     reportHealth: ({ context, event }) => {
       if (event.type === 'HEALTH') context.port.health(HEALTH_OF[event.to], event.why);
     },
@@ -211,6 +214,7 @@ export const targetHealthMachine = setup({
         PROBE_ANSWER: { guard: 'isCurrentOpenRound', actions: 'recordAnswer' },
         ROUND_TIMEOUT: { guard: 'isCurrentOpenRound', actions: 'closeOnTimeout' },
         DEREGISTER: { target: 'draining' },
+        SETTINGS: { actions: 'useSettings' },
       },
       initial: 'initial',
       states: {

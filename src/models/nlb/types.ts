@@ -76,7 +76,8 @@ export interface HealthyTargetMinimum {
 export interface TargetGroup {
   readonly name: string;
   readonly targetType: TargetType;
-  readonly healthCheck: HealthCheckSettings;
+  /** Written by the runtime when the settings are modified while it runs (ModifyTargetGroup). */
+  healthCheck: HealthCheckSettings;
   /** `undefined` = use the load balancer's setting (`use_load_balancer_configuration`). */
   readonly crossZone?: boolean;
   /** `deregistration_delay.timeout_seconds`: 300 by default, 0–3600. */

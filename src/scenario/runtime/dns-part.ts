@@ -19,6 +19,9 @@ import {
   askServer,
   question,
   resolveRecursive,
+  setRecordData,
+  setRecordTtl,
+  zoneHolding,
   type NameServerAddress,
   buildHierarchy,
   cnameRecord,
@@ -42,7 +45,10 @@ import {
   type ResolverAction,
   type StubAction,
   type StubState,
+  type Zone,
+  type ZoneEdit,
 } from '../../models/dns';
+import { recordDataOf } from './dns-edit';
 import type { DnsSpec } from '../types';
 import type { Fabric, Wire } from './fabric';
 import type { Hosts } from './hosts';
@@ -59,7 +65,9 @@ const NO_TCP: (id: string) => Host = (id) => ({ id, syn: () => ({ kind: 'reset',
 
 export class DnsPart {
   readonly resolvers = new Map<string, RecursiveResolver>();
-  readonly servers: readonly AuthoritativeServer[];
+  /** The servers as they answer now: an edited zone replaces the old one on every server that carries it. */
+  private serverList: AuthoritativeServer[];
+  private hostedZones: Zone[];
   private readonly rootHints: readonly NameServerAddress[];
   private readonly serverIds = new Map<string, string>();
   private readonly counts = new Map<string, { queries: number; answers: number; cacheHits: number }>();
@@ -70,8 +78,8 @@ export class DnsPart {
     private readonly trace: Trace,
     private readonly fabric: Fabric,
     private readonly hosts: Hosts,
-    aliasAddresses: AliasAddresses,
-    aliasTarget: (service: string) => string,
+    private readonly aliasAddresses: AliasAddresses,
+    private readonly aliasTarget: (service: string) => string,
   ) {
     const hosted = spec.zones.map((z) => ({
       zone: createZone({
@@ -87,7 +95,8 @@ export class DnsPart {
       servers: z.nameServers,
     }));
     const hierarchy = buildHierarchy({ hosted });
-    this.servers = hierarchy.servers;
+    this.serverList = [...hierarchy.servers];
+    this.hostedZones = hosted.map((h) => h.zone);
     this.rootHints = hierarchy.rootHints;
     for (const server of hierarchy.servers) {
       const id = server.id === 'root' ? 'dns-root' : server.id.startsWith('tld-') ? `dns-${server.id.slice(4)}` : withoutTrailingDot(server.name);
@@ -108,6 +117,37 @@ export class DnsPart {
         [r.address],
       );
     }
+  }
+
+  /** The DNS servers (root, TLDs, Route 53) with the zones they answer from now. */
+  get servers(): readonly AuthoritativeServer[] {
+    return this.serverList;
+  }
+
+  /** Set the TTL of a hosted record now (Route 53); refused, with the reason, for an alias or an unknown name. */
+  setTtl(name: string, ttlS: number): ZoneEdit {
+    return this.edit(name, (zone) => setRecordTtl(zone, name, ttlS));
+  }
+
+  /**
+   * Point a hosted name elsewhere now: `value` is one or more addresses
+   * (`10.0.1.5,10.0.2.5`), `alias:<service>` (a Route 53 alias to that
+   * Service's NLB), or a host name (a CNAME).
+   */
+  setRecord(name: string, value: string): ZoneEdit {
+    const data = recordDataOf(value, this.aliasTarget, this.aliasAddresses);
+    if (typeof data === 'string') return { ok: false, why: data };
+    return this.edit(name, (zone) => setRecordData(zone, name, data));
+  }
+
+  private edit(name: string, change: (zone: Zone) => ZoneEdit): ZoneEdit {
+    const zone = zoneHolding(this.hostedZones, name);
+    if (zone === undefined) return { ok: false, why: `expected a name in a hosted zone (${this.hostedZones.map((z) => z.origin).join(', ')}), got ${name}` };
+    const edited = change(zone);
+    if (!edited.ok) return edited;
+    this.hostedZones = this.hostedZones.map((z) => (z === zone ? edited.zone : z));
+    this.serverList = this.serverList.map((s) => (s.zones.includes(zone) ? { ...s, zones: s.zones.map((z) => (z === zone ? edited.zone : z)) } : s));
+    return edited;
   }
 
   /**

@@ -7,13 +7,14 @@
  */
 import type { Engine, Trace } from '../../sim';
 import type { AppFaults } from '../../models/backend';
-import type { FaultKind } from '../types';
+import type { FaultKind, FaultSettings } from '../types';
 import type { ClusterPart } from './cluster-part';
 import { podComponent } from './cluster-part';
 import type { MachinePart } from './machine-part';
+import { applyNetCommand, isNetFault, type NetFaultDeps, type OtherFaultKind } from './faults-net';
 
 /** A command for `World.inject`: a fault or its undoing. */
-export interface FullCommand {
+export interface FullCommand extends FaultSettings {
   readonly kind: FaultKind;
   readonly target: string;
   readonly forMs?: number;
@@ -27,6 +28,8 @@ export interface FaultDeps {
   readonly cluster?: ClusterPart;
   readonly lostAzs: Set<string>;
   readonly azs: readonly string[];
+  /** DNS, NLB and link faults (`faults-net.ts`). */
+  readonly net?: NetFaultDeps;
 }
 
 type Target = { kind: 'machine'; id: string } | { kind: 'pod'; component: string; label: string };
@@ -68,7 +71,7 @@ const UNDO: Partial<Record<FaultKind, Partial<AppFaults>>> = {
   unhealthy: { unhealthy: false },
 };
 
-const WHY: Readonly<Record<FaultKind, (t: string, c: FullCommand) => string>> = {
+const WHY: Readonly<Record<OtherFaultKind, (t: string, c: FullCommand) => string>> = {
   crash: (t, c) => (c.forMs === undefined ? `kill ${t}'s app process: what it holds is reset` : `${t}'s app crashes now and after every start, for ${c.forMs / 1000} s`),
   recover: (t) => `start ${t}'s app again (and stop any crash loop)`,
   hang: (t) => `${t}'s app hangs: it accepts connections and never answers`,
@@ -84,7 +87,12 @@ const WHY: Readonly<Record<FaultKind, (t: string, c: FullCommand) => string>> = 
 
 /** Apply a command now; throws an Error saying what was expected when the target is wrong. */
 export function applyFullCommand(deps: FaultDeps, command: FullCommand): void {
-  const { kind } = command;
+  if (isNetFault(command.kind)) {
+    if (deps.net === undefined) throw new Error(`${command.kind}: this world has no network faults`);
+    applyNetCommand(deps.net, { ...command, kind: command.kind });
+    return;
+  }
+  const kind = command.kind as OtherFaultKind;
   if (!Object.hasOwn(WHY, kind)) throw new Error(`unknown command "${String(kind)}": expected one of ${Object.keys(WHY).join(', ')}`);
   const record = (target: string) =>
     deps.trace.record({ kind: 'command', command: kind, target: command.target, why: WHY[kind](target, command) });

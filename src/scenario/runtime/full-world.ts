@@ -14,6 +14,7 @@ import { ClusterPart } from './cluster-part';
 import { DnsPart } from './dns-part';
 import { Fabric } from './fabric';
 import { applyFullCommand, type FaultDeps, type FullCommand } from './faults';
+import { cutHook, faultCommand } from './faults-net';
 import { Hosts } from './hosts';
 import { applyNginxReload } from './nginx-reload';
 import { addProxies, isLoopback, MachinePart } from './machine-part';
@@ -34,8 +35,10 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
   const placements = new Placements(scenario.cluster?.latency ?? DEFAULT_VPC_LATENCY);
   const hosts = new Hosts(placements);
   const lostAzs = new Set<string>();
+  const cutLinks = new Map<string, string>();
   const fabric = new Fabric(engine, trace, {
     latency: (a, b) => placements.latency(a, b),
+    cut: cutHook(cutLinks),
     down: (component) => {
       if (lostAzs.size === 0) return undefined;
       const az = placements.azOf(component);
@@ -54,6 +57,7 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
       ? undefined
       : new DnsPart(scenario.dns, engine, trace, fabric, hosts, (svc) => nlbs.addresses(serviceRef(svc)), (svc) => nlbs.dnsName(serviceRef(svc)));
   const cluster = scenario.cluster === undefined ? undefined : new ClusterPart(scenario.cluster, { engine, trace, random, hosts, tcp, nlbs, apps: scenario.apps });
+  if (cluster !== undefined) nlbs.watchEndpoints(cluster.cluster);
 
   const router: Router = {
     host: (id) => hosts.host(id),
@@ -127,7 +131,8 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
   });
 
   const azs = [...new Set((scenario.cluster?.nodes ?? []).map((n) => n.az))];
-  const faultDeps: FaultDeps = { engine, trace, machines, ...(cluster === undefined ? {} : { cluster }), lostAzs, azs };
+  const net = { engine, trace, nlbs, cutLinks, known: (c: string) => hosts.get(c) !== undefined, ...(dns === undefined ? {} : { dns }) };
+  const faultDeps: FaultDeps = { engine, trace, machines, ...(cluster === undefined ? {} : { cluster }), lostAzs, azs, net };
   const inject = (command: FullCommand) => applyFullCommand(faultDeps, command);
 
   // Start: the cluster applies its objects, clients start their clocks, faults wait for their time.
@@ -139,7 +144,7 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
   for (const f of scenario.faults) {
     engine.scheduleAt(f.atMs, () => {
       try {
-        inject({ kind: f.kind, target: f.target, ...(f.forMs === undefined ? {} : { forMs: f.forMs }), ...(f.byMs === undefined ? {} : { byMs: f.byMs }) });
+        inject(faultCommand<FullCommand>(f));
       } catch (error) {
         // A scheduled fault whose target has gone (a pod already replaced) is recorded, not thrown.
         trace.record({ kind: 'command', command: f.kind, target: f.target, why: `not applied: ${error instanceof Error ? error.message : String(error)}` });

@@ -2,7 +2,9 @@
  * The AWS NLB a LoadBalancer Service gets, in a full world: built when the
  * cluster has allocated the Service's NodePort (as the controller does), one
  * node component per AZ with its public address, every cluster node
- * registered as an `instance` target on the NodePort, health checks carried
+ * registered as an `instance` target on the NodePort (or, for `ip` targets,
+ * the ready pods' addresses, kept in step by `nlb-ip-targets.ts`: the NLB
+ * then connects straight to the pod), health checks carried
  * out as `health` connections from the NLB node's private address, and each
  * new connection routed by the NLB model's flow hash and kept on its flow.
  */
@@ -15,6 +17,8 @@ import {
   pickHealthCheckSettings,
   readNlbAttributes,
   type FlowTuple,
+  type HealthCheckChange,
+  type HealthCheckModified,
   type HealthProbe,
   type ProbeAnswer,
 } from '../../models/nlb';
@@ -26,6 +30,7 @@ import type { Tcp } from './tcp';
 import type { Host, SynVerdict } from './tcp-types';
 import { PortCounter } from './net-adapters';
 import { runCheck } from './health-probe';
+import { syncIpTargets, type EndpointSource } from './nlb-ip-targets';
 
 export interface BuiltNlb {
   readonly service: string;
@@ -52,6 +57,8 @@ function privateIpFor(nodes: readonly ClusterNode[], az: string, i: number): str
 export class NlbPart {
   private readonly built = new Map<string, BuiltNlb>();
   private readonly resets = new Map<string, (why: string) => void>();
+  /** Where `ip` target groups read the Services' endpoints (the cluster, once the world has one). */
+  private endpoints: EndpointSource | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -77,6 +84,23 @@ export class NlbPart {
     return [...this.built.values()];
   }
 
+  /** Read endpoints for `ip` target groups from here (the cluster model). */
+  watchEndpoints(source: EndpointSource): void {
+    this.endpoints = source;
+  }
+
+  /** ModifyTargetGroup on every target group of the Service's NLB (`ns/name`); refused with the reason when out of AWS's range. */
+  modifyHealthCheck(service: string, change: HealthCheckChange): HealthCheckModified {
+    const built = this.built.get(service);
+    if (built === undefined) return { ok: false, why: `expected a LoadBalancer Service with an NLB (${[...this.built.keys()].join(', ') || 'none built yet'}), got ${service}` };
+    let last: HealthCheckModified = { ok: false, why: `${service}'s NLB has no target group` };
+    for (const tg of built.runtime.nlb.targetGroups) {
+      last = built.runtime.modifyHealthCheck(tg.name, change);
+      if (!last.ok) return last;
+    }
+    return last;
+  }
+
   private nameFor(service: string): string {
     return this.specs.find((s) => s.service === service)?.name ?? legacyName(this.random, service);
   }
@@ -86,7 +110,9 @@ export class NlbPart {
     const ref = `${service.spec.metadata.namespace}/${service.spec.metadata.name}`;
     const plan = service.loadBalancer;
     if (this.built.has(ref) || plan.kind !== 'nlb') return undefined;
-    if (plan.targetType === 'ip') return `${ref}: NLB ip targets are not simulated yet (instance targets are)`;
+    const targetType = plan.targetType;
+    const endpoints = this.endpoints;
+    if (targetType === 'ip' && endpoints === undefined) return `${ref}: ip targets need the cluster's endpoints, and this world has none`;
     const spec = this.specs.find((s) => s.service === ref);
     const name = this.nameFor(ref);
     const azs = [...new Set(nodes.map((n) => n.az))];
@@ -94,7 +120,7 @@ export class NlbPart {
     const health = pickHealthCheckSettings({
       controller: plan.controller,
       externalTrafficPolicy: service.spec.externalTrafficPolicy ?? 'Cluster',
-      targetType: 'instance',
+      targetType,
       ...(service.healthCheckNodePort === undefined ? {} : { healthCheckNodePort: service.healthCheckNodePort }),
       annotations,
     });
@@ -102,23 +128,25 @@ export class NlbPart {
     const attrs = readNlbAttributes(plan.controller, annotations);
     if (attrs.errors.length > 0) return `${ref}: ${attrs.errors.join('; ')}`;
     const a = attrs.attributes;
-    const ports = service.ports.filter((p) => p.nodePort !== undefined);
+    // ip targets need no NodePort: the NLB sends to the pod's own port.
+    const ports = targetType === 'ip' ? service.ports : service.ports.filter((p) => p.nodePort !== undefined);
+    const tgName = (port: number) => `tg-${service.spec.metadata.name}-${port}`.slice(0, 32);
     const hash = legacyName(this.random, `${ref}:dns`).slice(1, 17);
     const built = createNlb({
       name,
       dnsName: `${name}-${hash}.elb.${this.region}.amazonaws.com`,
       nodes: azs.map((az, i) => ({ az, ip: spec?.addresses[az] ?? `52.${16 + i}.${10 + i}.${100 + i}`, privateIp: privateIpFor(nodes, az, i) })),
-      listeners: ports.map((p) => ({ port: p.port, targetGroup: `tg-${service.spec.metadata.name}-${p.port}`.slice(0, 32) })),
+      listeners: ports.map((p) => ({ port: p.port, targetGroup: tgName(p.port) })),
       targetGroups: ports.map((p) => ({
-        name: `tg-${service.spec.metadata.name}-${p.port}`.slice(0, 32),
-        targetType: 'instance' as const,
+        name: tgName(p.port),
+        targetType,
         healthCheck: health.settings,
         ...(a.targetGroupCrossZone === undefined ? {} : { crossZone: a.targetGroupCrossZone }),
         ...(a.deregistrationDelaySeconds === undefined ? {} : { deregistrationDelaySeconds: a.deregistrationDelaySeconds }),
         ...(a.terminateConnectionsOnDeregistration === undefined ? {} : { terminateConnectionsOnDeregistration: a.terminateConnectionsOnDeregistration }),
         ...(a.terminateConnectionsOnUnhealthy === undefined ? {} : { terminateConnectionsOnUnhealthy: a.terminateConnectionsOnUnhealthy }),
         ...(a.preserveClientIp === undefined ? {} : { preserveClientIp: a.preserveClientIp }),
-        targets: instanceTargets(nodes.map((n) => ({ instanceId: n.instanceId, ip: n.ip, az: n.az })), p.nodePort ?? 0),
+        targets: targetType === 'ip' ? [] : instanceTargets(nodes.map((n) => ({ instanceId: n.instanceId, ip: n.ip, az: n.az })), p.nodePort ?? 0),
       })),
       ...(a.crossZone === undefined ? {} : { crossZone: a.crossZone }),
     });
@@ -152,6 +180,10 @@ export class NlbPart {
     }
     this.built.set(ref, { service: ref, runtime, nodeComponents: components });
     runtime.start();
+    if (targetType === 'ip' && endpoints !== undefined) {
+      const { namespace, name: svcName } = service.spec.metadata;
+      syncIpTargets({ engine: this.engine, trace: this.trace, runtime, endpoints }, { namespace, name: svcName }, ports.map((p) => ({ targetGroup: tgName(p.port), portName: p.name })));
+    }
     this.trace.record({ kind: 'decision', component: `nlb:${name}`, decision: 'create', why: `${plan.why}; health checks: ${health.settings.source}` });
     return undefined;
   }

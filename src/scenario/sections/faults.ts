@@ -13,6 +13,10 @@
  *       - { at: 90s, lose-az: eu-west-1c }         # everything in the AZ is unreachable
  *       - { at: 10s, crash: app }                  # a machine: down until recover
  *       - { at: 25s, recover: app }
+ *       - { at: 30s, dns-ttl: my-nlb-url.com, ttl: 5 }   # Route 53 record TTL, seconds (an alias is refused)
+ *       - { at: 30s, dns-record: www.example.com, value: 198.51.100.20 }   # or alias:<service>, or a host name
+ *       - { at: 40s, nlb-health-check: nginx-loadbalancer, interval: 5s, unhealthy-threshold: 2 }
+ *       - { at: 50s, cut-link: nlb-eu-west-1a|node-1, for: 20s }   # packets lost both ways
  *
  * Targets are checked against the rest of the file in `references.ts`.
  */
@@ -22,11 +26,12 @@ import { childPath, describe, posOf, read, report } from '../schema';
 import { didYouMean } from '../did-you-mean';
 import type { FaultKind, FaultSpec } from '../types';
 import { duration, positiveDuration, text } from './common';
+import { readSetting, REQUIRED_SETTINGS, SETTING_KEYS } from './fault-settings';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'recover', 'hang', 'slow', 'unhealthy', 'heal', 'kill', 'drain', 'uncordon', 'lose-az', 'restore-az'];
+export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'recover', 'hang', 'slow', 'unhealthy', 'heal', 'kill', 'drain', 'uncordon', 'lose-az', 'restore-az', 'dns-ttl', 'dns-record', 'nlb-health-check', 'cut-link', 'restore-link'];
 
 const target = text('a target: a machine id, deployment/index (auth/0), a pod name, a node name or an AZ');
-const OTHER_KEYS = ['at', 'for', 'by'];
+const OTHER_KEYS = ['at', 'for', 'by', ...Object.keys(SETTING_KEYS)];
 
 export const fault: Check<FaultSpec> = {
   expected: `a fault: { at, <action>: <target>, for, by } with one action of ${FAULT_KINDS.join(', ')}`,
@@ -40,6 +45,8 @@ export const fault: Check<FaultSpec> = {
     let forMs: number | undefined;
     let byMs: number | undefined;
     const actions: { kind: FaultKind; target: string }[] = [];
+    const settings: Record<string, number | string> = {};
+    const settingKeys: string[] = [];
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
       const key = keyNode !== null && isScalar(keyNode) ? String(keyNode.value) : '';
@@ -48,6 +55,15 @@ export const fault: Check<FaultSpec> = {
       if (key === 'at') atMs = read(duration, value, at, ctx);
       else if (key === 'for') forMs = read(positiveDuration, value, at, ctx);
       else if (key === 'by') byMs = read(positiveDuration, value, at, ctx);
+      else if (Object.hasOwn(SETTING_KEYS, key)) {
+        const s = readSetting(key, value, at, ctx);
+        if (s === undefined) ok = false;
+        else {
+          settings[s.field] = s.value;
+          settingKeys.push(key);
+        }
+        continue;
+      }
       else if ((FAULT_KINDS as readonly string[]).includes(key)) {
         const t = read(target, value, at, ctx);
         if (t !== undefined) actions.push({ kind: key as FaultKind, target: t });
@@ -76,7 +92,19 @@ export const fault: Check<FaultSpec> = {
       report(ctx, posOf(node, ctx), childPath(path, 'by'), `expected by only on slow, got it on ${action.kind}`);
       ok = false;
     }
-    if (action !== undefined && forMs !== undefined && ['recover', 'heal', 'uncordon', 'restore-az', 'kill'].includes(action.kind)) {
+    for (const key of settingKeys) {
+      const wanted = SETTING_KEYS[key]?.kind;
+      if (action !== undefined && wanted !== action.kind && ok) {
+        report(ctx, posOf(node, ctx), childPath(path, key), `expected ${key} only on ${wanted}, got it on ${action.kind}`);
+        ok = false;
+      }
+    }
+    const missing = action === undefined ? undefined : (REQUIRED_SETTINGS[action.kind] ?? []).find((k) => !settingKeys.includes(k));
+    if (action !== undefined && missing !== undefined && ok) {
+      report(ctx, posOf(node, ctx), childPath(path, missing), `missing; ${action.kind} needs ${missing}`);
+      ok = false;
+    }
+    if (action !== undefined && forMs !== undefined && ['recover', 'heal', 'uncordon', 'restore-az', 'kill', 'restore-link', 'dns-ttl', 'dns-record', 'nlb-health-check'].includes(action.kind)) {
       report(ctx, posOf(node, ctx), childPath(path, 'for'), `expected no for on ${action.kind}: it undoes nothing, or cannot be undone`);
       ok = false;
     }
@@ -87,6 +115,7 @@ export const fault: Check<FaultSpec> = {
       target: action.target,
       ...(forMs === undefined ? {} : { forMs }),
       ...(action.kind === 'slow' ? { byMs: byMs ?? 1000 } : {}),
+      ...settings,
     };
   },
 };
