@@ -126,6 +126,11 @@ export function faultTargetProblem(s: FullParts, kind: FaultSpec['kind'], target
       const nodes = (s.cluster?.nodes ?? []).map((n) => n.name);
       return nodes.includes(target) ? undefined : `expected a node name (${nodes.join(', ') || 'none defined'}), got "${target}"`;
     }
+    case 'scale': {
+      const name = target.includes('/') ? target : `default/${target}`;
+      const all = (s.cluster?.deployments ?? []).map((x) => `${x.metadata.namespace}/${x.metadata.name}`);
+      return all.includes(name) ? undefined : `expected a Deployment in cluster.manifests (${all.join(', ') || 'none defined'}), got "${target}"`;
+    }
     case 'lose-az':
     case 'restore-az': {
       const azs = [...new Set((s.cluster?.nodes ?? []).map((n) => n.az))];

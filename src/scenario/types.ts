@@ -203,7 +203,8 @@ export type FaultKind =
   | 'dns-record'
   | 'nlb-health-check'
   | 'cut-link'
-  | 'restore-link';
+  | 'restore-link'
+  | 'scale';
 
 /** Values some fault kinds take besides their target: flat fields, so a command stays flat JSON. */
 export interface FaultSettings {
@@ -216,6 +217,8 @@ export interface FaultSettings {
   readonly timeoutS?: number;
   readonly healthyThreshold?: number;
   readonly unhealthyThreshold?: number;
+  /** `scale`: the Deployment's new replica count. */
+  readonly replicas?: number;
 }
 
 export interface FaultSpec extends FaultSettings {

@@ -12,7 +12,7 @@ import type { AppFaults, AppSpec } from '../../models/backend';
 import { Cluster, type ClusterWorld } from '../../models/k8s/cluster/cluster';
 import type { PodRef, PodRuntime } from '../../models/k8s/pod/pod';
 import type { ProbeAnswer, ProbeRequest } from '../../models/k8s/pod/probe-judge';
-import { DEFAULT_APP } from '../sections/app';
+import { DEFAULT_APP } from '../sections/app-default';
 import type { ClusterSpec } from '../types';
 import type { Hosts } from './hosts';
 import type { NlbPart } from './nlb-part';
@@ -51,6 +51,9 @@ export function podComponent(ref: Pick<PodRef, 'namespace' | 'name'>): string {
   return `pod:${ref.namespace}/${ref.name}`;
 }
 
+/** A probe from the kubelet to a pod on its own node, through the node's bridge. */
+const LOCAL_PROBE_MS = 0.1;
+
 export class ClusterPart {
   readonly cluster: Cluster;
   private readonly pods = new Map<string, PodSlot>();
@@ -60,6 +63,10 @@ export class ClusterPart {
   private readonly clusterIps = new Set<string>();
   /** nginx files reloaded into a Deployment's pods, by Deployment (`ns/name`): what its new containers read. */
   private readonly nginxEdits = new Map<string, NginxFiles>();
+  /** Nodes in a lost AZ. */
+  private readonly cutOff = new Set<string>();
+  /** The last answer each probe got (`component|kind`), which a cut-off kubelet keeps seeing. */
+  private readonly lastProbe = new Map<string, ProbeAnswer>();
 
   constructor(
     private readonly spec: ClusterSpec,
@@ -100,7 +107,7 @@ export class ClusterPart {
           label: node.name,
           address: node.ip,
           host: kubeNodeHost(node.name, node.ip, this.cluster, deps.hosts, (component) => this.pods.get(component)?.ref.node),
-          state: () => 'Ready',
+          state: () => this.cluster.nodeStatus(node.name),
           counters: () => ({ pods: this.cluster.podList().filter((p) => p.ref.node === node.name).length }),
           details: () => ({ az: node.az, instanceId: node.instanceId, podCidr: `${node.podCidr.base}` }),
         },
@@ -116,6 +123,24 @@ export class ClusterPart {
     for (const { problem } of problems) {
       this.deps.trace.record({ kind: 'decision', component: 'kube-apiserver', decision: 'reject', why: problem.message });
     }
+  }
+
+  /**
+   * An AZ is lost (or back): the kubelets of its nodes lose (or regain) the
+   * control plane, and the node lifecycle controller reacts in its own time.
+   */
+  setAzLost(az: string, lost: boolean, why: string): void {
+    for (const node of this.cluster.nodes) {
+      if (node.az !== az) continue;
+      if (lost) this.cutOff.add(node.name);
+      else this.cutOff.delete(node.name);
+      this.cluster.setKubeletReachable(node.name, !lost, why);
+    }
+  }
+
+  /** Names of the Deployments (`ns/name`), for messages. */
+  deploymentNames(): string[] {
+    return [...new Set(this.cluster.podList().map((p) => p.ref.owner)), ...this.spec.deployments.map((d) => `${d.metadata.namespace}/${d.metadata.name}`)].filter((v, i, all) => all.indexOf(v) === i).sort();
   }
 
   /** True for a ClusterIP (kube-proxy's business, on the sender's node). */
@@ -263,6 +288,9 @@ export class ClusterPart {
     const slot = this.pods.get(component);
     slot?.process?.exit('pod removed');
     this.pods.delete(component);
+    this.lastProbe.delete(`${component}|readiness`);
+    this.lastProbe.delete(`${component}|liveness`);
+    this.lastProbe.delete(`${component}|startup`);
     this.deps.hosts.remove(component);
   }
 
@@ -285,6 +313,20 @@ export class ClusterPart {
   }
 
   private probe(ref: PodRef, request: ProbeRequest, answer: (a: ProbeAnswer) => void): void {
+    const key = `${podComponent(ref)}|${request.kind}`;
+    if (this.cutOff.has(ref.node)) {
+      // A lost AZ cuts its nodes off from the rest, not from their own pods: the kubelet still
+      // reaches them over the node's bridge. The fabric drops everything in the AZ, so the
+      // probe is not sent; the pod answers as it last did (what the kubelet makes of it stays
+      // on the node anyway, until the node is back).
+      const last = this.lastProbe.get(key);
+      if (last !== undefined) this.deps.engine.schedule(LOCAL_PROBE_MS, () => answer(last), `probe ${ref.name}`);
+      return;
+    }
+    const reply = (a: ProbeAnswer) => {
+      this.lastProbe.set(key, a);
+      answer(a);
+    };
     const h = request.handler;
     runCheck(
       this.deps.tcp(),
@@ -298,7 +340,7 @@ export class ClusterPart {
         ...(h.kind === 'httpGet' ? { http: { id: `probe:${ref.name}:${request.kind}`, path: h.path, userAgent: 'kube-probe/1.30' } } : {}),
         timeoutMs: request.timeoutMs,
       },
-      (result) => answer(result.kind === 'http' ? { outcome: 'http', status: result.status } : { outcome: result.kind }),
+      (result) => reply(result.kind === 'http' ? { outcome: 'http', status: result.status } : { outcome: result.kind }),
     );
   }
 }

@@ -12,6 +12,7 @@ import type { ClusterPart } from './cluster-part';
 import { podComponent } from './cluster-part';
 import type { MachinePart } from './machine-part';
 import { applyNetCommand, isNetFault, type NetFaultDeps, type OtherFaultKind } from './faults-net';
+import { applyClusterCommand, checkClusterCommand, clusterWhy } from './faults-cluster';
 
 /** A command for `World.inject`: a fault or its undoing. */
 export interface FullCommand extends FaultSettings {
@@ -79,8 +80,9 @@ const WHY: Readonly<Record<OtherFaultKind, (t: string, c: FullCommand) => string
   unhealthy: (t) => `${t}'s health endpoint fails; real requests are still served`,
   heal: (t) => `${t}'s app is healthy, quick and responsive again`,
   kill: (t) => `delete pod ${t}: it terminates and its Deployment replaces it`,
-  drain: (t) => `drain ${t}: evict its pods (their Deployments place replacements)`,
-  uncordon: (t) => `uncordon ${t}`,
+  drain: (t) => clusterWhy({ kind: 'drain', target: t }) ?? '',
+  uncordon: (t) => clusterWhy({ kind: 'uncordon', target: t }) ?? '',
+  scale: (t, c) => clusterWhy({ kind: 'scale', target: t, ...(c.replicas === undefined ? {} : { replicas: c.replicas }) }) ?? '',
   'lose-az': (t) => `lose ${t}: every node, pod and NLB node in it stops answering`,
   'restore-az': (t) => `${t} is back`,
 };
@@ -107,18 +109,15 @@ export function applyFullCommand(deps: FaultDeps, command: FullCommand): void {
       deps.lostAzs.add(command.target);
       later(() => applyFullCommand(deps, { kind: 'restore-az', target: command.target }));
     } else deps.lostAzs.delete(command.target);
+    deps.cluster?.setAzLost(command.target, kind === 'lose-az', WHY[kind](command.target, command));
     return;
   }
-  if (kind === 'drain' || kind === 'uncordon') {
-    const cluster = deps.cluster;
-    const node = cluster?.cluster.nodes.find((n) => n.name === command.target);
-    if (cluster === undefined || node === undefined) throw new Error(`${kind}: expected a node name, got "${command.target}"`);
+  if (kind === 'drain' || kind === 'uncordon' || kind === 'scale') {
+    const problem = checkClusterCommand(deps.cluster, command);
+    if (problem !== undefined || deps.cluster === undefined) throw new Error(problem);
     record(command.target);
-    if (kind === 'drain') {
-      for (const pod of cluster.cluster.podList().filter((p) => p.ref.node === node.name)) {
-        cluster.cluster.deletePod(pod.ref.namespace, pod.name, `evicted: node ${node.name} is being drained`);
-      }
-    }
+    const undo = applyClusterCommand(deps.cluster, command, WHY[kind](command.target, command));
+    if (undo !== undefined) later(undo);
     return;
   }
 

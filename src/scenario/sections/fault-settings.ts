@@ -36,6 +36,7 @@ export const SETTING_KEYS: Readonly<Record<string, SettingKey>> = {
   timeout: { field: 'timeoutS', kind: 'nlb-health-check', check: wholeSeconds },
   'healthy-threshold': { field: 'healthyThreshold', kind: 'nlb-health-check', check: wholeNumber(0, 1000) },
   'unhealthy-threshold': { field: 'unhealthyThreshold', kind: 'nlb-health-check', check: wholeNumber(0, 1000) },
+  replicas: { field: 'replicas', kind: 'scale', check: wholeNumber(0, 1000) },
 };
 
 /** Read one setting; undefined (reported) when its value is wrong. */
@@ -47,4 +48,4 @@ export function readSetting(key: string, value: Node | null, at: string, ctx: Ct
 }
 
 /** The settings a kind must have, by YAML key. */
-export const REQUIRED_SETTINGS: Partial<Record<FaultKind, readonly string[]>> = { 'dns-ttl': ['ttl'], 'dns-record': ['value'] };
+export const REQUIRED_SETTINGS: Partial<Record<FaultKind, readonly string[]>> = { 'dns-ttl': ['ttl'], 'dns-record': ['value'], scale: ['replicas'] };

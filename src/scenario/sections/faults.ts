@@ -17,6 +17,7 @@
  *       - { at: 30s, dns-record: www.example.com, value: 198.51.100.20 }   # or alias:<service>, or a host name
  *       - { at: 40s, nlb-health-check: nginx-loadbalancer, interval: 5s, unhealthy-threshold: 2 }
  *       - { at: 50s, cut-link: nlb-eu-west-1a|node-1, for: 20s }   # packets lost both ways
+ *       - { at: 60s, scale: api, replicas: 5 }     # kubectl scale deployment/api --replicas=5 (for: back to the old count)
  *
  * Targets are checked against the rest of the file in `references.ts`.
  */
@@ -28,7 +29,7 @@ import type { FaultKind, FaultSpec } from '../types';
 import { duration, positiveDuration, text } from './common';
 import { readSetting, REQUIRED_SETTINGS, SETTING_KEYS } from './fault-settings';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'recover', 'hang', 'slow', 'unhealthy', 'heal', 'kill', 'drain', 'uncordon', 'lose-az', 'restore-az', 'dns-ttl', 'dns-record', 'nlb-health-check', 'cut-link', 'restore-link'];
+export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'recover', 'hang', 'slow', 'unhealthy', 'heal', 'kill', 'drain', 'uncordon', 'lose-az', 'restore-az', 'dns-ttl', 'dns-record', 'nlb-health-check', 'cut-link', 'restore-link', 'scale'];
 
 const target = text('a target: a machine id, deployment/index (auth/0), a pod name, a node name or an AZ');
 const OTHER_KEYS = ['at', 'for', 'by', ...Object.keys(SETTING_KEYS)];

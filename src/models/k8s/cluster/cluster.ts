@@ -31,6 +31,7 @@ import { parseCidr } from './ipv4';
 import type { ClusterNode, NodeSpec } from './nodes';
 import { DEFAULT_CLUSTER_CIDR, layoutNodes } from './nodes';
 import type { ClusterWorld } from './cluster-world';
+import { NodeController } from './node-controller';
 import { PodRegistry } from './pod-registry';
 import { DEFAULT_NODE_PORT_RANGE, DEFAULT_SERVICE_CIDR } from './service-ips';
 import type { ServiceState } from './services';
@@ -85,6 +86,7 @@ export class Cluster {
   private readonly proxies = new Map<string, KubeProxy>();
   private readonly deployments: DeploymentController;
   private readonly endpoints: EndpointsController;
+  private readonly nodeController: NodeController;
   private readonly podTiming: PodTiming;
   private readonly dnsTtl: number | undefined;
 
@@ -130,7 +132,7 @@ export class Cluster {
       engine: this.engine,
       trace: this.trace,
       podsOf: (owner) => this.pods.replicas(owner),
-      createPod: (d) => this.pods.create(d),
+      createPod: (source) => this.pods.create(source),
       deletePod: (ns, name, why) => this.pods.delete(ns, name, why),
     });
     this.pods = new PodRegistry({
@@ -141,6 +143,18 @@ export class Cluster {
       nodes: this.nodes,
       endpointsChanged: (why, pod) => this.endpoints.requestSync(why, pod),
       ownerChanged: (owner) => this.deployments.requestReconcile(owner),
+      unfit: (node) => this.nodeController.unfit(node.name),
+      nodeReady: (node) => this.nodeController.isReady(node),
+      kubeletReachable: (node) => this.nodeController.kubeletReachable(node),
+    });
+    this.nodeController = new NodeController({
+      engine: this.engine,
+      trace: this.trace,
+      nodes: this.nodes,
+      readinessChanged: (node, ready, why) => this.pods.nodeReadinessChanged(node, ready, why),
+      evictAll: (node, why) => void this.pods.evictAll(node, why),
+      schedulable: () => this.pods.retryPending(),
+      kubeletBack: (node) => this.pods.kubeletBack(node),
     });
   }
 
@@ -193,6 +207,90 @@ export class Cluster {
     }
   }
 
+  /**
+   * `kubectl apply` while the cluster runs. Every object is checked first and
+   * nothing changes when any is refused. New objects are created; a
+   * Deployment with a new replica count scales, with a new pod template rolls
+   * out; a Service takes its new selector and ports. Returns kubectl's lines
+   * (`deployment.apps/web configured`).
+   */
+  applyChanges(manifests: readonly DefaultedManifest[], why: string): { ok: true; results: string[] } | { ok: false; problems: ApplyProblem[] } {
+    const problems: ApplyProblem[] = [];
+    const namespaces = new Set([...this.namespaces, ...manifests.flatMap((m) => (m.kind === 'Namespace' ? [m.metadata.name] : []))]);
+    const configMaps = new Set([...this.configMaps.keys(), ...manifests.flatMap((m) => (m.kind === 'ConfigMap' ? [`${m.metadata.namespace}/${m.metadata.name}`] : []))]);
+    manifests.forEach((m, index) => {
+      const f = new Findings();
+      const { name, namespace } = m.metadata;
+      if (m.kind !== 'Namespace' && !namespaces.has(namespace)) {
+        f.error(['metadata', 'namespace'], `an existing namespace (${[...namespaces].join(', ')})`, `Not found: namespaces "${namespace}" not found`);
+      }
+      if (m.kind === 'Deployment') {
+        const old = this.deployments.get(`${namespace}/${name}`);
+        if (old !== undefined && JSON.stringify(old.spec.selector) !== JSON.stringify(m.selector)) {
+          f.invalid(['spec', 'selector'], { matchLabels: m.selector }, `the Deployment's selector (${JSON.stringify(old.spec.selector)})`, 'field is immutable');
+        }
+        m.template.spec.volumes.forEach((v, i) => {
+          if (v.configMap !== undefined && !configMaps.has(`${namespace}/${v.configMap.name}`)) {
+            f.error(['spec', 'template', 'spec', 'volumes', i, 'configMap', 'name'], 'the name of a ConfigMap in the same namespace', `Not found: configmaps "${v.configMap.name}" not found`);
+          }
+        });
+      }
+      if (m.kind === 'Service') for (const p of this.services.updateProblems(m)) f.error(p.path, p.expected, p.message);
+      for (const problem of f.problems) problems.push({ index, problem });
+    });
+    if (problems.length > 0) return { ok: false, problems };
+
+    const results: string[] = [];
+    const order = manifests.map((m, index) => ({ m, index })).sort((a, b) => ORDER[a.m.kind] - ORDER[b.m.kind] || a.index - b.index);
+    for (const { m } of order) {
+      const { name, namespace } = m.metadata;
+      const key = `${namespace}/${name}`;
+      switch (m.kind) {
+        case 'Namespace':
+          results.push(`namespace/${name} ${this.namespaces.has(name) ? 'unchanged' : 'created'}`);
+          this.namespaces.add(name);
+          break;
+        case 'ConfigMap': {
+          const old = this.configMaps.get(key);
+          results.push(`configmap/${name} ${old === undefined ? 'created' : JSON.stringify(old) === JSON.stringify(m) ? 'unchanged' : 'configured'}`);
+          this.configMaps.set(key, m);
+          break;
+        }
+        case 'Service': {
+          const old = this.services.get(namespace, name);
+          if (old === undefined) {
+            this.applyOne(m, {});
+            results.push(`service/${name} created`);
+            break;
+          }
+          const same = JSON.stringify(old.spec) === JSON.stringify(m);
+          const updated = this.services.update(m);
+          if (!updated.ok) {
+            results.push(`service/${name} refused: ${updated.problems.map((p) => p.message).join('; ')}`);
+            break;
+          }
+          results.push(`service/${name} ${same ? 'unchanged' : 'configured'}`);
+          if (!same) {
+            this.trace.record({ kind: 'decision', component: `service:${key}`, decision: 'update', why: `${why}: ${updated.why}` });
+            this.endpoints.requestSync(`Service ${key} updated`);
+          }
+          break;
+        }
+        case 'Deployment': {
+          if (this.deployments.get(key) === undefined) {
+            this.applyOne(m, {});
+            results.push(`deployment.apps/${name} created`);
+            break;
+          }
+          const change = this.deployments.update(m, why);
+          results.push(`deployment.apps/${name} ${change === 'unchanged' ? 'unchanged' : 'configured'}`);
+          break;
+        }
+      }
+    }
+    return { ok: true, results };
+  }
+
   /** A pod that mounts a missing ConfigMap would stay in ContainerCreating forever; say so up front. */
   private checkVolumes(d: DefaultedDeployment, f: Findings): void {
     d.template.spec.volumes.forEach((v, i) => {
@@ -216,6 +314,46 @@ export class Cluster {
     if (pod === undefined) return false;
     pod.send({ type: 'CRASH', why, exitCode });
     return true;
+  }
+
+  // ---- Nodes -------------------------------------------------------------------
+
+  /** `kubectl cordon`: new pods no longer go to the node. False when it was already cordoned or is unknown. */
+  cordon(node: string, why: string): boolean {
+    return this.nodeController.cordon(node, why);
+  }
+
+  /** `kubectl uncordon`: the node takes pods again (Pending pods are tried at once). */
+  uncordon(node: string, why: string): boolean {
+    return this.nodeController.uncordon(node, why);
+  }
+
+  /** `kubectl drain`: cordon, then evict every pod on the node; their ReplicaSets replace them elsewhere. */
+  drain(node: string, why: string): boolean {
+    if (!this.nodeController.has(node)) return false;
+    this.nodeController.drain(node, why);
+    return true;
+  }
+
+  /** The node's kubelet loses (`reachable` false) or regains the control plane: the node lifecycle controller reacts. */
+  setKubeletReachable(node: string, reachable: boolean, why: string): void {
+    if (reachable) this.nodeController.reconnect(node, why);
+    else this.nodeController.cut(node, why);
+  }
+
+  /** `kubectl get nodes` STATUS: Ready, NotReady, with `,SchedulingDisabled` when cordoned. */
+  nodeStatus(node: string): string {
+    return this.nodeController.status(node);
+  }
+
+  /** The node's Ready condition is True and it is not cordoned: whether the scheduler may use it. */
+  nodeSchedulable(node: string): boolean {
+    return this.nodeController.unfit(node) === undefined;
+  }
+
+  /** Pods no node could take, with the scheduler's reason. */
+  pendingPods(): { name: string; namespace: string; owner: string; why: string }[] {
+    return this.pods.pendingPods();
   }
 
   /** `kubectl scale deployment`. */
@@ -297,7 +435,7 @@ export class Cluster {
 
   /** `kubectl get pods [-o wide]` rows and text. */
   getPods(namespace = 'default'): PodRow[] {
-    return this.podList(namespace).map((p) => p.row());
+    return [...this.podList(namespace).map((p) => p.row()), ...this.pods.unscheduledRows(namespace)].sort((a, b) => (a.NAME < b.NAME ? -1 : a.NAME > b.NAME ? 1 : 0));
   }
 
   kubectlGetPods(namespace = 'default', wide = false): string {

@@ -1,14 +1,18 @@
 /**
- * The cluster's pods: creating one for a Deployment (name, node, IP),
- * turning its reports into trace records and world hooks, deleting it, and
- * the views the controllers read (EndpointSlice, ReplicaSet).
+ * The cluster's pods: creating one for a ReplicaSet (name, node, IP; a pod no
+ * node can take waits Pending with the scheduler's reason), turning its
+ * reports into trace records and world hooks, deleting it (only marked while
+ * its kubelet is cut off), and the views the controllers read (EndpointSlice,
+ * ReplicaSet), where a pod on a NotReady node is not Ready.
  */
 import type { Engine, Random, Trace } from '../../../sim';
 import type { PodForEndpoints } from '../endpoints/slice';
 import type { PodHooks, PodRef } from '../pod/pod';
 import { PodRuntime } from '../pod/pod';
 import type { ProbeAnswer, ProbeRequest } from '../pod/probe-judge';
-import type { DeploymentState } from '../workloads/deployments';
+import type { PodRow } from '../pod/kubectl';
+import { humanDuration } from '../pod/kubectl';
+import type { PodSource } from '../workloads/deployments';
 import { randomSuffix } from '../workloads/names';
 import type { ReplicaPod } from '../workloads/replicas';
 import type { ClusterWorld } from './cluster-world';
@@ -26,11 +30,30 @@ export interface PodRegistryHost {
   endpointsChanged(why: string, pod: string): void;
   /** The owner's replica count may be off. */
   ownerChanged(owner: string): void;
+  /** Why the scheduler cannot use the node now (cordoned, NotReady), or undefined. */
+  unfit(node: ClusterNode): string | undefined;
+  /** The node's Ready condition is True (else its pods' Ready conditions are False). */
+  nodeReady(node: string): boolean;
+  /** The node's kubelet hears the API server (else a deletion waits for it). */
+  kubeletReachable(node: string): boolean;
+}
+
+/** A pod no node could take yet: Pending, with no node and no IP. */
+interface UnscheduledPod {
+  readonly name: string;
+  readonly namespace: string;
+  readonly owner: string;
+  readonly createdAt: number;
+  readonly source: PodSource;
+  why: string;
 }
 
 export class PodRegistry {
   private readonly pods = new Map<string, PodRuntime>();
   private readonly terminating = new Set<string>();
+  /** Deleted while their kubelet was cut off: it acts on the deletion when it is back. */
+  private readonly unheard = new Set<string>();
+  private readonly unscheduled = new Map<string, UnscheduledPod>();
   private readonly ipam = new PodIpam();
 
   constructor(private readonly host: PodRegistryHost) {}
@@ -50,45 +73,133 @@ export class PodRegistry {
     return this.terminating.has(`${pod.ref.namespace}/${pod.name}`);
   }
 
-  create(d: DeploymentState): void {
-    const { engine, trace, random, nodes } = this.host;
-    const { namespace, name: dName } = d.spec.metadata;
+  /** A new pod for a ReplicaSet: placed on a node now, or Pending until one can take it. */
+  create(source: PodSource): void {
+    const { random } = this.host;
+    const { namespace, name: dName } = source.deployment.spec.metadata;
     const owner = `${namespace}/${dName}`;
     const rng = random.stream(`k8s:pod-names:${owner}`);
-    let name = `${d.replicaSet}-${randomSuffix(rng)}`;
-    while (this.pods.has(`${namespace}/${name}`)) name = `${d.replicaSet}-${randomSuffix(rng)}`;
+    let name = `${source.replicaSet.name}-${randomSuffix(rng)}`;
+    while (this.pods.has(`${namespace}/${name}`) || this.unscheduled.has(`${namespace}/${name}`)) name = `${source.replicaSet.name}-${randomSuffix(rng)}`;
+    this.place({ name, namespace, owner, createdAt: this.host.engine.now, source, why: '' });
+  }
+
+  /** Try the Pending pods again, oldest first (a node was uncordoned or became Ready). */
+  retryPending(): void {
+    const waiting = [...this.unscheduled.values()].sort((a, b) => a.createdAt - b.createdAt || (a.name < b.name ? -1 : 1));
+    for (const pod of waiting) {
+      this.unscheduled.delete(`${pod.namespace}/${pod.name}`);
+      this.place(pod);
+    }
+  }
+
+  private place(pod: UnscheduledPod): void {
+    const { engine, trace, nodes } = this.host;
+    const { name, namespace, owner, source } = pod;
+    const key = `${namespace}/${name}`;
     // Like kube-scheduler's topology spreading, terminating pods do not count.
     const placed = [...this.pods.values()].filter((p) => !this.isTerminating(p)).map((p) => ({ node: p.ref.node, owner: p.ref.owner }));
-    const placement = schedule(nodes, placed, owner);
+    const placement = schedule(nodes, placed, owner, (n) => this.host.unfit(n));
     const ip = placement.node === undefined ? undefined : this.ipam.allocate(placement.node);
     if (placement.node === undefined || ip === undefined) {
       const why = placement.node === undefined ? placement.why : `${placement.node.name} has no free pod IP`;
-      trace.record({ kind: 'decision', component: 'scheduler', decision: `cannot place ${name}`, why });
+      const first = pod.why === '';
+      pod.why = why;
+      this.unscheduled.set(key, pod);
+      if (first) {
+        trace.record({ kind: 'decision', component: 'scheduler', decision: `cannot place ${name}`, why: `${why} The pod stays Pending.` });
+        trace.record({ kind: 'log', component: `pod:${key}`, stream: 'events', line: `Warning FailedScheduling pod/${name}: ${why}` });
+      }
       return;
     }
-    const container = d.spec.template.spec.containers[0]!;
-    const labels = { ...d.spec.template.labels, 'pod-template-hash': d.hash };
+    const template = source.replicaSet.template;
+    const container = template.spec.containers[0]!;
+    const labels = { ...template.labels, 'pod-template-hash': source.replicaSet.hash };
     const ref: PodRef = { name, namespace, owner, labels, node: placement.node.name, ip, container };
-    const init = { ref, terminationGracePeriodSeconds: d.spec.template.spec.terminationGracePeriodSeconds, timing: d.timing };
-    const pod = new PodRuntime(init, engine, this.hooksFor(ref));
-    this.pods.set(`${namespace}/${name}`, pod);
+    const init = { ref, terminationGracePeriodSeconds: template.spec.terminationGracePeriodSeconds, timing: source.deployment.timing, createdAt: pod.createdAt };
+    const runtime = new PodRuntime(init, engine, this.hooksFor(ref));
+    this.pods.set(key, runtime);
     trace.record({ kind: 'decision', component: 'scheduler', decision: `${name} → ${placement.node.name}`, why: `${placement.why}; pod IP ${ip}` });
     trace.record({
       kind: 'log',
-      component: `pod:${namespace}/${name}`,
+      component: `pod:${key}`,
       stream: 'events',
-      line: `Normal Scheduled pod/${name}: Successfully assigned ${namespace}/${name} to ${placement.node.name}`,
+      line: `Normal Scheduled pod/${name}: Successfully assigned ${key} to ${placement.node.name}`,
     });
-    pod.start();
+    runtime.start();
+  }
+
+  /** `kubectl get pods` rows of the Pending pods no node took. */
+  unscheduledRows(namespace?: string): PodRow[] {
+    const now = this.host.engine.now;
+    return [...this.unscheduled.values()]
+      .filter((p) => namespace === undefined || p.namespace === namespace)
+      .map((p) => ({ NAME: p.name, READY: '0/1', STATUS: 'Pending', RESTARTS: '0', AGE: humanDuration(now - p.createdAt), IP: '<none>', NODE: '<none>' }));
+  }
+
+  /** Pending pods with the scheduler's reason. */
+  pendingPods(): { name: string; namespace: string; owner: string; why: string }[] {
+    return [...this.unscheduled.values()].map((p) => ({ name: p.name, namespace: p.namespace, owner: p.owner, why: p.why }));
+  }
+
+  /** Evict every pod on `node` (a drain, or the taint manager). */
+  evictAll(node: string, why: string): string[] {
+    const evicted: string[] = [];
+    for (const pod of this.list()) {
+      if (pod.ref.node !== node || this.isTerminating(pod)) continue;
+      this.host.trace.record({ kind: 'log', component: `pod:${pod.ref.namespace}/${pod.name}`, stream: 'events', line: `Normal ${why.startsWith('evicted: node') ? 'Evicted' : 'TaintManagerEviction'} pod/${pod.name}: Marking for deletion Pod ${pod.ref.namespace}/${pod.name}` });
+      if (this.delete(pod.ref.namespace, pod.name, why)) evicted.push(pod.name);
+    }
+    return evicted;
+  }
+
+  /** The kubelet on `node` hears the API server again: deletions it missed reach the pods now. */
+  kubeletBack(node: string): void {
+    for (const key of [...this.unheard]) {
+      const pod = this.pods.get(key);
+      if (pod === undefined) this.unheard.delete(key);
+      else if (pod.ref.node === node) {
+        this.unheard.delete(key);
+        pod.send({ type: 'DELETE', why: `the kubelet on ${node} saw the deletion when it reconnected` });
+      }
+    }
+  }
+
+  /** Pods on `node` changed readiness together (the node's Ready condition). */
+  nodeReadinessChanged(node: string, ready: boolean, why: string): void {
+    const owners = new Set<string>();
+    for (const pod of this.list()) {
+      if (pod.ref.node !== node) continue;
+      owners.add(pod.ref.owner);
+      if (!pod.view().ready) continue;
+      const component = `pod:${pod.ref.namespace}/${pod.name}`;
+      this.host.trace.record({ kind: 'state', component, from: ready ? 'NotReady' : 'Ready', to: ready ? 'Ready' : 'NotReady', why: ready ? `${why}: the pod's Ready condition follows its container again` : `${why}: the node lifecycle controller sets the pod's Ready condition to False` });
+    }
+    this.host.endpointsChanged(why, node);
+    for (const owner of owners) this.host.ownerChanged(owner);
   }
 
   /** `kubectl delete pod`: SIGTERM now, replaced by its owner at once. */
   delete(namespace: string, name: string, why: string): boolean {
     const key = `${namespace}/${name}`;
+    const waiting = this.unscheduled.get(key);
+    if (waiting !== undefined) {
+      this.unscheduled.delete(key);
+      this.host.trace.record({ kind: 'state', component: `pod:${key}`, from: 'Pending', to: 'Gone', why: `${why} (it was never scheduled)` });
+      this.host.ownerChanged(waiting.owner);
+      return true;
+    }
     const pod = this.pods.get(key);
     if (pod === undefined || this.terminating.has(key)) return false;
     this.terminating.add(key);
-    pod.send({ type: 'DELETE', why });
+    if (this.host.kubeletReachable(pod.ref.node)) pod.send({ type: 'DELETE', why });
+    else {
+      const before = pod.row().STATUS;
+      pod.markDeleted();
+      this.unheard.add(key);
+      const stays = `its kubelet on ${pod.ref.node} cannot be reached, so the container runs on and the pod stays Terminating`;
+      this.host.trace.record({ kind: 'state', component: `pod:${key}`, from: before, to: 'Terminating', why: `${why}; ${stays}` });
+    }
     this.host.endpointsChanged(`pod ${key} deleted (${why})`, name);
     this.host.ownerChanged(pod.ref.owner);
     return true;
@@ -108,6 +219,8 @@ export class PodRegistry {
       readiness: (_p, ready, why) => {
         trace.record({ kind: 'state', component, from: ready ? 'NotReady' : 'Ready', to: ready ? 'Ready' : 'NotReady', why });
         this.host.endpointsChanged(why, ref.name);
+        // A rolling update waits for new pods to become available.
+        this.host.ownerChanged(ref.owner);
       },
       started: (_p, generation) => world.containerStarted?.(ref, generation),
       stopping: (_p, _g, why) => world.containerStopping?.(ref, why),
@@ -116,6 +229,7 @@ export class PodRegistry {
         const key = `${ref.namespace}/${ref.name}`;
         this.pods.delete(key);
         this.terminating.delete(key);
+        this.unheard.delete(key);
         this.ipam.release(ref.ip);
         this.host.endpointsChanged(`pod ${key} removed`, ref.name);
         this.host.ownerChanged(ref.owner);
@@ -136,7 +250,7 @@ export class PodRegistry {
         ...(v.ip !== undefined ? { ip: v.ip } : {}),
         node: p.ref.node,
         ...(node !== undefined ? { zone: node.az } : {}),
-        ready: v.ready,
+        ready: v.ready && this.host.nodeReady(p.ref.node),
         terminating: this.isTerminating(p),
         container: p.ref.container,
       };
@@ -145,20 +259,26 @@ export class PodRegistry {
 
   /** What the ReplicaSet controller reads for one owner. */
   replicas(owner: string): ReplicaPod[] {
+    const waiting: ReplicaPod[] = [...this.unscheduled.values()]
+      .filter((p) => p.owner === owner)
+      .map((p) => ({ name: p.name, hash: p.source.replicaSet.hash, phase: 'Pending', ready: false, restartCount: 0, createdAt: p.createdAt, terminating: false }));
     return [...this.pods.values()]
       .filter((p) => p.ref.owner === owner)
-      .map((p) => {
+      .map((p): ReplicaPod => {
         const v = p.view();
+        const hash = p.ref.labels['pod-template-hash'];
         return {
           name: p.name,
+          ...(hash === undefined ? {} : { hash }),
           node: p.ref.node,
           phase: v.phase,
-          ready: v.ready,
+          ready: v.ready && this.host.nodeReady(p.ref.node),
           ...(p.readySince !== undefined ? { readySince: p.readySince } : {}),
           restartCount: v.restartCount,
           createdAt: p.createdAt,
           terminating: this.isTerminating(p),
         };
-      });
+      })
+      .concat(waiting);
   }
 }

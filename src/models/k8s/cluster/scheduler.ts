@@ -10,6 +10,7 @@
  * then the node listed first. Replicas therefore land one per zone before
  * any zone gets a second, which is what the default constraints aim for.
  */
+import { unschedulableMessage } from './node-lifecycle';
 import type { ClusterNode } from './nodes';
 
 /** A pod already placed, as the scheduler sees it. */
@@ -21,15 +22,20 @@ export interface PlacedPod {
 
 export type Placement = { readonly node: ClusterNode; readonly why: string } | { readonly node: undefined; readonly why: string };
 
+/**
+ * Pick a node for a new pod of `owner`. `unfit` says why a node is filtered
+ * out (cordoned, unreachable), or undefined when it can take the pod.
+ */
 export function schedule(
   nodes: readonly ClusterNode[],
   placed: readonly PlacedPod[],
   owner: string,
-  schedulable: (node: ClusterNode) => boolean = () => true,
+  unfit: (node: ClusterNode) => string | undefined = () => undefined,
 ): Placement {
-  const candidates = nodes.filter(schedulable);
+  const reasons = nodes.map(unfit);
+  const candidates = nodes.filter((_, i) => reasons[i] === undefined);
   if (candidates.length === 0) {
-    return { node: undefined, why: `0/${nodes.length} nodes are available: no node accepts pods` };
+    return { node: undefined, why: unschedulableMessage(nodes.length, reasons.map((r) => r ?? 'did not fit')) };
   }
   const mine = placed.filter((p) => p.owner === owner);
   const zoneOf = new Map(nodes.map((n) => [n.name, n.az]));

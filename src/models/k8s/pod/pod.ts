@@ -43,6 +43,8 @@ export interface PodInit {
   readonly ref: PodRef;
   readonly terminationGracePeriodSeconds: number;
   readonly timing: PodTiming;
+  /** When the pod object was created, if before now (a pod that waited Pending for a node). */
+  readonly createdAt?: number;
 }
 
 /** Machine state names → what `kubectl get pods` would call them. */
@@ -79,6 +81,8 @@ export class PodRuntime {
   private lastExitCode: number | undefined;
   private deleted = false;
   private readySinceMs: number | undefined;
+  /** Deletion timestamp set while the kubelet could not be told (its node is cut off). */
+  private markedAt: number | undefined;
 
   constructor(
     init: PodInit,
@@ -86,7 +90,7 @@ export class PodRuntime {
     hooks: PodHooks,
   ) {
     this.ref = init.ref;
-    this.createdAt = engine.now;
+    this.createdAt = init.createdAt ?? engine.now;
     this.actor = createActor(podMachine, {
       clock: engine.clock,
       input: {
@@ -134,6 +138,16 @@ export class PodRuntime {
     return this.readySinceMs;
   }
 
+  /**
+   * The API marks the pod for deletion, but its kubelet cannot hear of it
+   * (the node is cut off): kubectl shows Terminating while the container runs
+   * on. `send({ type: 'DELETE' })` later, when the kubelet is back.
+   */
+  markDeleted(): void {
+    this.deleted = true;
+    this.markedAt ??= this.engine.now;
+  }
+
   send(event: PodEvent): void {
     if (event.type === 'DELETE') this.deleted = true;
     if (this.actor.getSnapshot().status === 'active') this.actor.send(event);
@@ -142,7 +156,8 @@ export class PodRuntime {
   view(): PodView {
     const snap = this.actor.getSnapshot();
     const top = typeof snap.value === 'string' ? snap.value : Object.keys(snap.value)[0]!;
-    return podView(top, snap.context);
+    const view = podView(top, snap.context);
+    return view.deletedAt === undefined && this.markedAt !== undefined ? { ...view, deletedAt: this.markedAt } : view;
   }
 
   row(): PodRow {

@@ -14,6 +14,8 @@
 /** What the controller reads from each of its pods. */
 export interface ReplicaPod {
   readonly name: string;
+  /** `pod-template-hash`: which ReplicaSet of the owner the pod belongs to. */
+  readonly hash?: string;
   readonly node?: string;
   readonly phase: 'Pending' | 'Running';
   readonly ready: boolean;
