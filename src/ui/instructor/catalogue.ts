@@ -14,7 +14,7 @@
  */
 import type { Command, RunPlan } from './plan';
 import { give } from './plan';
-import { dnsNames, deployments, links, loadBalancers, nodes, pods, PROCESSES, zones, type Target, type TargetSource } from './targets';
+import { dnsNames, deployments, links, loadBalancers, nodes, pods, PROCESSES, recordValues, zones, type Target, type TargetSource } from './targets';
 
 export type { Target, TargetSource } from './targets';
 export { scheduleTargets } from './targets';
@@ -29,6 +29,17 @@ export interface OptionDef {
   readonly max: number;
 }
 
+/**
+ * A value a fault takes that the world offers a list of (where `dns-record`
+ * points a name: a machine's address, an NLB alias), kept as text in the
+ * command. The menu shows a select; the first value is the default.
+ */
+export interface ChoiceDef {
+  readonly key: string;
+  readonly label: string;
+  values(world: TargetSource): Target[];
+}
+
 export interface FaultDef {
   /** Stable id, used in links and hotkeys. */
   readonly id: string;
@@ -41,6 +52,7 @@ export interface FaultDef {
   /** The id of the catalogue entry that undoes it, when there is one. */
   readonly repair?: string;
   readonly options?: readonly OptionDef[];
+  readonly choices?: readonly ChoiceDef[];
   /** What it can hit in this world, now. */
   targets(world: TargetSource): Target[];
 }
@@ -120,6 +132,15 @@ export const CATALOGUE: readonly FaultDef[] = [
     targets: dnsNames,
   },
   {
+    id: 'dns-record',
+    name: 'Change DNS record',
+    description: 'Point the name at another address (or the NLB): resolvers and browsers keep the old answer until its TTL runs out.',
+    role: 'fault',
+    kind: 'dns-record',
+    choices: [{ key: 'value', label: 'new value', values: recordValues }],
+    targets: dnsNames,
+  },
+  {
     id: 'scale',
     name: 'Scale Deployment',
     description: 'Set the replica count of a Deployment (kubectl scale): pods are started or terminated.',
@@ -131,10 +152,16 @@ export const CATALOGUE: readonly FaultDef[] = [
   {
     id: 'nlb-health',
     name: 'NLB health check',
-    description: 'Change the NLB target group health check interval: slower checks notice a dead target later.',
+    description: 'Change the NLB target group health checks (from each target\'s next check): slower checks or more failures needed notice a dead target later.',
     role: 'fault',
     kind: 'nlb-health-check',
-    options: [{ key: 'intervalS', label: 'interval', unit: 's', default: 30, min: 5, max: 300 }],
+    // AWS's ranges (the world refuses others); the timeout default fits every interval.
+    options: [
+      { key: 'intervalS', label: 'interval', unit: 's', default: 30, min: 5, max: 300 },
+      { key: 'timeoutS', label: 'timeout', unit: 's', default: 5, min: 2, max: 120 },
+      { key: 'healthyThreshold', label: 'healthy after', unit: 'count', default: 3, min: 2, max: 10 },
+      { key: 'unhealthyThreshold', label: 'unhealthy after', unit: 'count', default: 3, min: 2, max: 10 },
+    ],
     targets: loadBalancers,
   },
   {
@@ -208,9 +235,19 @@ export function optionValues(def: FaultDef, given: Readonly<Record<string, numbe
   return out;
 }
 
+/** The chosen values of the entry's choices (those given and not empty). */
+export function choiceValues(def: FaultDef, given: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of def.choices ?? []) {
+    const v = given[c.key];
+    if (v !== undefined && v !== '') out[c.key] = v;
+  }
+  return out;
+}
+
 /** The world command this entry gives to `target`. */
-export function commandFor(def: FaultDef, target: string, options: Readonly<Record<string, number>> = {}): Command {
-  return { kind: def.kind, target, ...optionValues(def, options) };
+export function commandFor(def: FaultDef, target: string, options: Readonly<Record<string, number>> = {}, choices: Readonly<Record<string, string>> = {}): Command {
+  return { kind: def.kind, target, ...optionValues(def, options), ...choiceValues(def, choices) };
 }
 
 /** Give the fault now: the plan with the command added at (`atMs`, after `events` engine events). */
@@ -227,7 +264,7 @@ export interface ScheduledFault {
 }
 
 /** Kinds a full world undoes by itself after `forMs` (see the scenario format's `for`). */
-const UNDONE_AFTER_FOR = new Set(['crash', 'hang', 'slow', 'unhealthy', 'lose-az']);
+const UNDONE_AFTER_FOR = new Set(['crash', 'hang', 'slow', 'unhealthy', 'lose-az', 'cut-link']);
 
 /** Whether a scheduled `def` can carry a `for` that the world undoes it after. */
 export function takesFor(def: FaultDef): boolean {

@@ -55,6 +55,30 @@ export function loadBalancers(w: TargetSource): Target[] {
   return (w.scenario.cluster?.loadBalancers ?? []).map((lb) => ({ id: lb.service, label: `NLB of ${lb.service}` }));
 }
 
+/**
+ * Where a DNS record can point (`dns-record`'s value): the addresses of the
+ * machines and proxies, an alias to each load balancer's NLB, and the
+ * addresses the zones already hold (to point a name back).
+ */
+export function recordValues(w: TargetSource): Target[] {
+  const out: Target[] = [];
+  const seen = new Set<string>();
+  const add = (id: string, label: string): void => {
+    if (id === '' || seen.has(id)) return;
+    seen.add(id);
+    out.push({ id, label });
+  };
+  for (const c of w.snapshot.components) if ((c.kind === 'machine' || c.kind === 'proxy') && /^[\d.]+$/.test(c.address)) add(c.address, `${c.address} (${c.label === '' ? c.id : c.label})`);
+  for (const lb of w.scenario.cluster?.loadBalancers ?? []) add(`alias:${lb.service}`, `alias to the NLB of ${lb.service}`);
+  for (const z of w.scenario.dns?.zones ?? []) {
+    for (const r of z.records) {
+      if (r.kind === 'a') add(r.addresses.join(','), `${r.addresses.join(', ')} (now ${r.name})`);
+      if (r.kind === 'alias') add(`alias:${r.service}`, `alias to the NLB of ${r.service}`);
+    }
+  }
+  return out;
+}
+
 /** Links as `from|to`, from the snapshot's links. */
 export function links(w: TargetSource): Target[] {
   return w.snapshot.links.map((l) => ({ id: `${l.from}|${l.to}`, label: `${l.from} ↔ ${l.to}` }));
