@@ -19,6 +19,14 @@ const commandArb: fc.Arbitrary<WorldCommand> = fc.oneof(
   fc.record({ kind: fc.constant('kill' as const), target: fc.constantFrom(...pods, 'nginx/0', 'nginx/1') }),
   fc.record({ kind: fc.constant('drain' as const), target: fc.constantFrom('node-1', 'node-2', 'node-3') }),
   fc.record({ kind: fc.constantFrom('lose-az' as const, 'restore-az' as const), target: fc.constantFrom('eu-west-1a', 'eu-west-1b', 'eu-west-1c') }),
+  // Network faults: Route 53 edits (the alias TTL is refused, on purpose), health-check settings, cut links.
+  fc.record({ kind: fc.constant('dns-ttl' as const), target: fc.constant('my-nlb-url.com'), ttlS: fc.integer({ min: 0, max: 600 }) }),
+  fc.record({ kind: fc.constant('dns-record' as const), target: fc.constant('my-nlb-url.com'), value: fc.constantFrom('52.16.10.1', '52.16.20.1,52.16.30.1', 'alias:nginx-loadbalancer') }),
+  fc.record({ kind: fc.constant('nlb-health-check' as const), target: fc.constant('nginx-loadbalancer'), intervalS: fc.integer({ min: 3, max: 40 }), unhealthyThreshold: fc.integer({ min: 2, max: 10 }) }),
+  fc.record({
+    kind: fc.constantFrom('cut-link' as const, 'restore-link' as const),
+    target: fc.constantFrom('nlb-eu-west-1a|node-1', 'nlb-eu-west-1b|node-2', 'resolver|dns-root', 'browser|resolver', 'load|nlb-eu-west-1c', 'node-1|node-2'),
+  }),
 );
 const scheduleArb = fc.array(
   fc.record({ at: fc.integer({ min: 8_000, max: 24_000 }), command: commandArb, forMs: fc.option(fc.integer({ min: 1_000, max: 15_000 }), { nil: undefined }) }),
