@@ -69,11 +69,13 @@ export function recordValues(w: TargetSource): Target[] {
     out.push({ id, label });
   };
   for (const c of w.snapshot.components) if ((c.kind === 'machine' || c.kind === 'proxy') && /^[\d.]+$/.test(c.address)) add(c.address, `${c.address} (${c.label === '' ? c.id : c.label})`);
-  for (const lb of w.scenario.cluster?.loadBalancers ?? []) add(`alias:${lb.service}`, `alias to the NLB of ${lb.service}`);
+  // Services as `namespace/name`, so an alias is offered once however the scenario spelled it.
+  const svc = (ref: string): string => (ref.includes('/') ? ref : `default/${ref}`);
+  for (const lb of w.scenario.cluster?.loadBalancers ?? []) add(`alias:${svc(lb.service)}`, `alias to the NLB of ${svc(lb.service)}`);
   for (const z of w.scenario.dns?.zones ?? []) {
     for (const r of z.records) {
       if (r.kind === 'a') add(r.addresses.join(','), `${r.addresses.join(', ')} (now ${r.name})`);
-      if (r.kind === 'alias') add(`alias:${r.service}`, `alias to the NLB of ${r.service}`);
+      if (r.kind === 'alias') add(`alias:${svc(r.service)}`, `alias to the NLB of ${svc(r.service)}`);
     }
   }
   return out;
