@@ -13,6 +13,7 @@ import type { AppSpec, LatencyDistribution } from '../../models/backend';
 import { childPath, obj, optional, refine, reportAt, scalarOrMap } from '../schema';
 import type { Check } from '../schema';
 import { bool, count, duration, ms, path, positiveMs, probability, wholeNumber } from './common';
+import { DEFAULT_APP } from './app-default';
 
 const distribution: Check<LatencyDistribution> = scalarOrMap('a number of milliseconds ≥ 0, { min, max } or { median, p99 }', {
   scalar: refine(ms, (v) => ({ kind: 'fixed' as const, ms: v })),
@@ -43,16 +44,7 @@ const distribution: Check<LatencyDistribution> = scalarOrMap('a number of millis
 });
 
 /** Defaults: a quick, reliable app with room for a lesson's traffic. */
-export const DEFAULT_APP: AppSpec = {
-  latency: { kind: 'uniform', minMs: 5, maxMs: 20 },
-  capacity: { concurrency: 16, queue: 128 },
-  errorRate: 0,
-  healthPath: '/health',
-  healthLatencyMs: 1,
-  startupMs: 1000,
-  crashAfterStartMs: 2000,
-  accessLog: true,
-};
+export { DEFAULT_APP };
 
 /** The fields of an app block, shared with a machine's app (which adds its port). */
 export const appFields = {
