@@ -16,6 +16,7 @@ export {
 export { commandTable, NGINX_RELOAD, RELOAD_REFUSED, type WorldCommand, type AnyWorldCommand, type NginxReloadCommand } from './commands';
 export { parseDuration, formatDuration, durationExpected } from './duration';
 export { FAULT_KINDS } from './sections/faults';
+export { SETTING_KEYS, readSetting, REQUIRED_SETTINGS } from './sections/fault-settings';
 export type {
   Scenario,
   Topology,
