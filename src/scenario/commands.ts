@@ -41,8 +41,29 @@ export const NGINX_RELOAD = 'nginx-reload';
 /** How the `command` record of a reload whose configuration failed the check begins. */
 export const RELOAD_REFUSED = 'reload refused';
 
-/** Anything `World.inject` takes: a fault (`WorldCommand`, the name kept for its many users) or a reload. */
-export type AnyWorldCommand = WorldCommand | NginxReloadCommand;
+/**
+ * `kubectl apply -f -` in a full world, at the world's current virtual time:
+ * one or more YAML documents (Deployments, Services, ConfigMaps, Namespaces).
+ * All are validated first; if any is invalid, or asks for what the
+ * simulation cannot do at run time, nothing is applied and the `command`
+ * record's `why` begins with `APPLY_REFUSED`, naming line and field.
+ */
+export interface KubectlApplyCommand {
+  kind: 'kubectl-apply';
+  /** Always `cluster`. */
+  target: string;
+  /** The manifests, as `kubectl apply -f` reads them (documents separated by `---`). */
+  text: string;
+}
+
+/** The kind of the kubectl apply command. */
+export const KUBECTL_APPLY = 'kubectl-apply';
+
+/** How the `command` record of an apply that changed nothing because of an error begins. */
+export const APPLY_REFUSED = 'apply refused';
+
+/** Anything `World.inject` takes: a fault (`WorldCommand`, the name kept for its many users), a reload or an apply. */
+export type AnyWorldCommand = WorldCommand | NginxReloadCommand | KubectlApplyCommand;
 
 interface CommandDef {
   /** Why, as the `command` trace record says it. */

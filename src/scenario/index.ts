@@ -13,7 +13,7 @@ export {
   type ComponentKind,
   type LinkSnapshot,
 } from './world';
-export { commandTable, NGINX_RELOAD, RELOAD_REFUSED, type WorldCommand, type AnyWorldCommand, type NginxReloadCommand } from './commands';
+export { commandTable, NGINX_RELOAD, RELOAD_REFUSED, KUBECTL_APPLY, APPLY_REFUSED, type WorldCommand, type AnyWorldCommand, type NginxReloadCommand, type KubectlApplyCommand } from './commands';
 export { parseDuration, formatDuration, durationExpected } from './duration';
 export { FAULT_KINDS } from './sections/faults';
 export { SETTING_KEYS, readSetting, REQUIRED_SETTINGS } from './sections/fault-settings';

@@ -13,6 +13,7 @@ import type { ComponentSnapshot, World, WorldOptions, WorldSnapshot } from '../w
 import { ClusterPart } from './cluster-part';
 import { DnsPart } from './dns-part';
 import { Fabric } from './fabric';
+import { applyKubectl } from './apply';
 import { applyFullCommand, type FaultDeps, type FullCommand } from './faults';
 import { cutHook, faultCommand } from './faults-net';
 import { Hosts } from './hosts';
@@ -173,7 +174,8 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
     },
     step: () => engine.step(),
     runUntil: (ms) => engine.runUntil(ms),
-    inject: (command) => (command.kind === 'nginx-reload' ? applyNginxReload(faultDeps, command) : inject(command)),
+    inject: (command) =>
+      command.kind === 'nginx-reload' ? applyNginxReload(faultDeps, command) : command.kind === 'kubectl-apply' ? applyKubectl(faultDeps, command) : inject(command),
     snapshot,
   };
 }

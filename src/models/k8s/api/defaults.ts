@@ -55,6 +55,7 @@ export function defaultContainer(c: Container): DefaultedContainer {
     ...(c.livenessProbe !== undefined ? { livenessProbe: defaultProbe(c.livenessProbe) } : {}),
     ...(c.startupProbe !== undefined ? { startupProbe: defaultProbe(c.startupProbe) } : {}),
     volumeMounts: c.volumeMounts ?? [],
+    ...(c.unsimulated !== undefined ? { unsimulated: c.unsimulated } : {}),
   };
 }
 

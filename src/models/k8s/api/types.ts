@@ -81,6 +81,12 @@ export interface Container {
   readonly livenessProbe?: Probe;
   readonly startupProbe?: Probe;
   readonly volumeMounts?: readonly VolumeMount[];
+  /**
+   * Fields the simulation accepts and does not use (`env`, `resources`, …), as
+   * written. Kept so that changing one changes the pod template, and so its
+   * hash, and rolls the Deployment out as Kubernetes would.
+   */
+  readonly unsimulated?: Readonly<Record<string, unknown>>;
 }
 
 /** A pod volume; only ConfigMap volumes are read (to find the nginx.conf). */
@@ -228,6 +234,8 @@ export interface DefaultedContainer {
   readonly livenessProbe?: DefaultedProbe;
   readonly startupProbe?: DefaultedProbe;
   readonly volumeMounts: readonly VolumeMount[];
+  /** See `Container.unsimulated`. */
+  readonly unsimulated?: Readonly<Record<string, unknown>>;
 }
 
 /** A pod spec after defaulting. */

@@ -2,8 +2,8 @@
  * Deployment (apps/v1) validation: `spec.selector.matchLabels` is required
  * and must match the template's labels (the API server's "`selector` does
  * not match template `labels`"), replicas ≥ 0, and the pod template.
- * Rollout settings are accepted and not simulated: a Deployment here keeps
- * its replica count; it does not roll out new versions.
+ * Rollout settings are accepted and not simulated: a changed template rolls
+ * out with the default RollingUpdate strategy (`workloads/rollout.ts`).
  */
 import { defaultDeployment } from './defaults';
 import type { PathSegment, Validated } from './problems';
@@ -15,7 +15,7 @@ import { checkLabels, readMeta } from './validate-meta';
 import { readPodSpec } from './validate-pod';
 
 const IGNORED_SPEC: Readonly<Record<string, string>> = {
-  strategy: 'rollouts are not simulated',
+  strategy: 'a changed template rolls out with the default RollingUpdate (maxSurge 25%, maxUnavailable 25%)',
   revisionHistoryLimit: 'rollouts are not simulated',
   progressDeadlineSeconds: 'rollouts are not simulated',
   minReadySeconds: 'rollouts are not simulated',

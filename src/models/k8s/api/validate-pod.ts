@@ -127,7 +127,9 @@ function readContainer(f: Findings, c: Fields, path: readonly PathSegment[], vol
   }
   const volumeMounts = readMounts(f, c, path, volumes);
   if (name === undefined || image === undefined) return undefined;
-  return { name, image, ports, ...probes, volumeMounts };
+  const kept = Object.keys(IGNORED_CONTAINER).filter((k) => c[k] !== undefined);
+  const unsimulated = kept.length === 0 ? undefined : Object.fromEntries(kept.map((k) => [k, c[k]]));
+  return { name, image, ports, ...probes, volumeMounts, ...(unsimulated === undefined ? {} : { unsimulated }) };
 }
 
 function readVolumes(f: Findings, spec: Fields, path: readonly PathSegment[]): Volume[] {

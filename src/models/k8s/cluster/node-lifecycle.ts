@@ -84,7 +84,8 @@ export function unfitReason(node: NodeCondition): string | undefined {
 export function unschedulableMessage(total: number, reasons: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
-  const parts = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([r, n]) => `${n} node(s) ${r}`);
+  // The scheduler sorts the finished strings (`sort.Strings`), counts included.
+  const parts = [...counts.entries()].map(([r, n]) => `${n} node(s) ${r}`).sort();
   return `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
 }
 

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { makeCluster, manifests, NGINX } from './harness';
+
+const withProbePath = (path: string, replicas = 3) => NGINX.replace('path: /\n', `path: ${path}\n`).replace('replicas: 3', `replicas: ${replicas}`);
+
+describe('kubectl apply on a running cluster', () => {
+  it('scales a Deployment whose replica count changed, without a rollout', () => {
+    const { engine, cluster } = makeCluster();
+    cluster.apply(manifests(NGINX));
+    engine.runUntil(5_000);
+    const names = cluster.getPods().map((r) => r.NAME);
+    const result = cluster.applyChanges(manifests(withProbePath('/', 5)), 'kubectl apply');
+    expect(result).toEqual({ ok: true, results: ['service/nginx-loadbalancer unchanged', 'deployment.apps/nginx configured'] });
+    engine.runUntil(10_000);
+    const rows = cluster.getPods();
+    expect(rows).toHaveLength(5);
+    expect(rows.map((r) => r.NAME)).toEqual(expect.arrayContaining(names));
+  });
+
+  it('rolls out a changed readiness probe: new pods use it, old ones go, and at least replicas − maxUnavailable stay ready throughout', () => {
+    const { engine, cluster, trace } = makeCluster(1, undefined, { podTiming: { containerCreatingMs: 2_000 } });
+    cluster.apply(manifests(withProbePath('/', 4)));
+    engine.runUntil(20_000);
+    const oldNames = cluster.getPods().map((r) => r.NAME);
+    const oldRs = cluster.deployment('default', 'nginx')!.replicaSet;
+    cluster.applyChanges(manifests(withProbePath('/healthz', 4)), 'kubectl apply');
+    const d = cluster.deployment('default', 'nginx')!;
+    expect(d.replicaSet).not.toBe(oldRs);
+    let fewestReady = Infinity;
+    let most = 0;
+    for (let t = 20_000; t <= 120_000; t += 100) {
+      engine.runUntil(t);
+      const rows = cluster.getPods();
+      fewestReady = Math.min(fewestReady, rows.filter((r) => r.READY === '1/1' && r.STATUS === 'Running').length);
+      most = Math.max(most, rows.filter((r) => r.STATUS !== 'Terminating').length);
+    }
+    // replicas 4: maxUnavailable 25% → 1 (rounded down), maxSurge 25% → 1 (rounded up).
+    expect(fewestReady).toBeGreaterThanOrEqual(3);
+    expect(most).toBeLessThanOrEqual(5);
+    const pods = cluster.podList();
+    expect(pods).toHaveLength(4);
+    for (const p of pods) {
+      expect(oldNames).not.toContain(p.name);
+      expect(p.name.startsWith(`${d.replicaSet}-`)).toBe(true);
+      const probe = p.ref.container.readinessProbe;
+      expect(probe?.handler.kind === 'httpGet' ? probe.handler.path : undefined).toBe('/healthz');
+    }
+    expect(trace.records().some((r) => r.kind === 'decision' && r.component === 'deployment:default/nginx' && r.why.includes('rolling update'))).toBe(true);
+  });
+
+  it('refuses a change of a Deployment selector as the API server does, and changes nothing', () => {
+    const { engine, cluster } = makeCluster();
+    cluster.apply(manifests(NGINX));
+    engine.runUntil(5_000);
+    const changed = NGINX.replace(/app: nginx/g, 'app: web');
+    const result = cluster.applyChanges(manifests(changed), 'kubectl apply');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.problem.message)).toEqual(['spec.selector: Invalid value: a map: field is immutable']);
+    expect(cluster.service('default', 'nginx-loadbalancer')?.spec.selector).toEqual({ app: 'nginx' });
+  });
+
+  it('creates a new Deployment and Service, and moves a ClusterIP Service to a new selector', () => {
+    const { engine, cluster } = makeCluster();
+    cluster.apply(manifests(NGINX));
+    engine.runUntil(5_000);
+    const web = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+      - { name: web, image: web:1, ports: [{ containerPort: 8080 }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: inner }
+spec:
+  selector: { app: nginx }
+  ports: [{ port: 80, targetPort: 80 }]
+`;
+    expect(cluster.applyChanges(manifests(web), 'kubectl apply')).toEqual({ ok: true, results: ['service/inner created', 'deployment.apps/web created'] });
+    engine.runUntil(10_000);
+    const ip = cluster.service('default', 'inner')!.clusterIP;
+    const moved = cluster.applyChanges(manifests(web.replace('selector: { app: nginx }', 'selector: { app: web }').replace('targetPort: 80', 'targetPort: 8080')), 'kubectl apply');
+    expect(moved).toEqual({ ok: true, results: ['service/inner configured', 'deployment.apps/web unchanged'] });
+    engine.runUntil(12_000);
+    expect(cluster.service('default', 'inner')!.clusterIP).toBe(ip);
+    const addresses = cluster.endpointSlices('default', 'inner').flatMap((s) => s.endpoints.map((e) => e.targetRef.name));
+    expect(addresses).toHaveLength(2);
+    for (const a of addresses) expect(a.startsWith('web-')).toBe(true);
+  });
+
+  it('refuses to change the type of a LoadBalancer Service', () => {
+    const { engine, cluster } = makeCluster();
+    cluster.apply(manifests(NGINX));
+    engine.runUntil(5_000);
+    const result = cluster.applyChanges(manifests(NGINX.replace('type: LoadBalancer', 'type: ClusterIP')), 'kubectl apply');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.problem.message).toMatch(/would create or delete a load balancer/);
+    expect(cluster.service('default', 'nginx-loadbalancer')?.spec.type).toBe('LoadBalancer');
+  });
+});
