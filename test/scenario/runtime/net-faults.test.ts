@@ -191,6 +191,24 @@ describe('network faults in the scenario format', () => {
     ]);
   });
 
+  it('reads health-check settings in whole seconds and counts', () => {
+    const s = scenarioFrom(
+      text(`faults:
+  - { at: 5s, nlb-health-check: web, interval: 1m, timeout: 5s, healthy-threshold: 2, unhealthy-threshold: 4 }`).replace('machines:', `cluster:
+  nodes: [ { name: node-1, ip: 10.0.1.10, az: eu-west-1a } ]
+machines:`) +
+        `
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web, annotations: { service.beta.kubernetes.io/aws-load-balancer-type: nlb } }
+spec: { type: LoadBalancer, selector: { app: web }, ports: [ { port: 80 } ] }
+`,
+    );
+    expect(s.faults).toEqual([{ atMs: 5_000, kind: 'nlb-health-check', target: 'web', intervalS: 60, timeoutS: 5, healthyThreshold: 2, unhealthyThreshold: 4 }]);
+    expect(errors('faults:\n  - { at: 5s, nlb-health-check: web, interval: 1500ms }').join('\n')).toContain('a duration in whole seconds');
+  });
+
   it('says which key belongs to which kind, and what is missing', () => {
     expect(errors('faults:\n  - { at: 5s, dns-record: www.example.com, ttl: 5 }').join('\n')).toContain('expected ttl only on dns-ttl, got it on dns-record');
     expect(errors('faults:\n  - { at: 5s, dns-ttl: www.example.com }').join('\n')).toContain('dns-ttl needs ttl');
