@@ -13,12 +13,28 @@
  * Working on it: `npx vite -c vite.embed.config.ts` serves /embed-demo.html
  * and /embed.html with `/traffic-lab.js` mapped to the source.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+const root = fileURLToPath(new URL('.', import.meta.url));
+const lessonIndex = path.join(root, 'src/embed/lesson-chunks.ts');
 const shim = fileURLToPath(new URL('./src/embed/svelte-client.ts', import.meta.url));
 const entry = fileURLToPath(new URL('./src/embed/traffic-lab.ts', import.meta.url));
+
+/**
+ * Modules whose top-level code only defines things (the YAML parser, the
+ * Markdown lexer, the scenario and lesson readers, the terminal's commands,
+ * the nginx and Kubernetes models, whose tables and machines are built from
+ * plain values). Without this a
+ * bundler must assume their top-level code does something, and keeps them
+ * wherever they are reached through a barrel file such as src/scenario's
+ * index, even with nothing of theirs used: a lesson step, whose data comes
+ * checked and lexed, would still download them.
+ */
+const DEFINITIONS_ONLY = /[\\/]node_modules[\\/](yaml|marked)[\\/]|[\\/]src[\\/](models[\\/](shell|nginx|k8s)[\\/]|scenario[\\/](sections[\\/]|schema\.ts|format\.ts|load\.ts)|lessons[\\/])/;
 
 /** The policy the built iframe page declares for itself; a server's header can only narrow it. */
 export const FRAME_POLICY = [
@@ -41,6 +57,139 @@ function shadowStyles(): Plugin {
     resolveId(source, importer) {
       if (source === 'svelte/internal/client' && importer !== shim) return shim;
       return null;
+    },
+  };
+}
+
+/** What src/embed/build/lesson-modules.ts exports (loaded through Vite's module runner: it is TypeScript importing the lessons). */
+interface LessonModules {
+  LESSON_MODULE_PREFIX: string;
+  loadLessonData(files: { file: string; text: string }[], lookup: (name: string) => { file: string; text: string } | undefined): { id: string }[];
+  lessonModule(lesson: { id: string }): string;
+  indexModule(lessons: readonly { id: string }[]): string;
+}
+
+/** lessons/*.md (but the README) in course order, with paths from the repository root as the app names them. */
+function lessonFiles(): { file: string; text: string }[] {
+  const names = readdirSync(path.join(root, 'lessons')).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md');
+  return names.sort().map((name) => ({ file: `lessons/${name}`, text: readFileSync(path.join(root, 'lessons', name), 'utf8') }));
+}
+
+/** A scenario file of lessons/scenarios by name, or undefined when there is none. */
+function scenarioFile(name: string): { file: string; text: string } | undefined {
+  const file = `lessons/scenarios/${name}`;
+  return existsSync(path.join(root, file)) ? { file, text: readFileSync(path.join(root, file), 'utf8') } : undefined;
+}
+
+/**
+ * The lessons, checked and lexed at build time, one module per lesson in
+ * place of src/embed/lesson-chunks.ts (see src/embed/build/lesson-modules.ts).
+ * A lesson that does not load fails the build, as `trafficlab check` would.
+ */
+function bundledLessons(): Plugin {
+  const lessonsDir = path.join(root, 'lessons');
+  let built: Promise<{ m: LessonModules; lessons: { id: string }[] }> | undefined;
+  const load = () =>
+    (built ??= runnerImport<LessonModules>(path.join(root, 'src/embed/build/lesson-modules.ts'), { configFile: false, root, logLevel: 'warn' }).then(({ module: m }) => ({
+      m,
+      lessons: m.loadLessonData(lessonFiles(), scenarioFile),
+    })));
+  let prefix = '';
+  return {
+    name: 'trafficlab:bundled-lessons',
+    enforce: 'pre',
+    async buildStart() {
+      built = undefined;
+      prefix = (await load()).m.LESSON_MODULE_PREFIX;
+      this.addWatchFile(lessonsDir);
+    },
+    resolveId(source) {
+      return prefix !== '' && source.startsWith(prefix) ? `\0${source}` : null;
+    },
+    async load(id) {
+      if (id === lessonIndex) {
+        const { m, lessons } = await load();
+        return m.indexModule(lessons);
+      }
+      if (prefix === '' || !id.startsWith(`\0${prefix}`)) return null;
+      const { m, lessons } = await load();
+      const lesson = lessons.find((l) => l.id === id.slice(1 + prefix.length));
+      if (lesson === undefined) return this.error(`no bundled lesson ${id.slice(1 + prefix.length)}`);
+      return m.lessonModule(lesson);
+    },
+    watchChange(id) {
+      if (id.startsWith(lessonsDir)) built = undefined;
+    },
+  };
+}
+
+/**
+ * Modules of the world that only an interaction needs, replaced in the embed
+ * by a stand-in that loads the real one on demand (src/embed/deferred):
+ * importer → import → stand-in. The stand-in's own import of the real module
+ * is left alone, so it becomes a chunk of its own.
+ */
+const deferredModules: { importer: string; source: string; standIn: string }[] = [
+  { importer: 'src/scenario/runtime/full-world.ts', source: './apply', standIn: 'src/embed/deferred/kubectl-apply.ts' },
+];
+
+function deferred(): Plugin {
+  return {
+    name: 'trafficlab:deferred-modules',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (importer === undefined) return null;
+      const hit = deferredModules.find((d) => d.source === source && path.relative(root, importer.split('?')[0] ?? '') === d.importer);
+      return hit === undefined ? null : path.join(root, hit.standIn);
+    },
+  };
+}
+
+/**
+ * World parts the embed loads only for scenarios that have them
+ * (src/embed/world-parts.ts): part → its modules. Every import of one of
+ * these modules gets a generated stand-in instead: for each export a live
+ * binding, which throws until the part is loaded and is then the real thing,
+ * and a loader registered with world-parts.ts. The embed awaits the loaders
+ * a scenario needs before building its world, so the world's code, unchanged,
+ * finds the real classes and functions.
+ */
+export const WORLD_PARTS: Record<string, readonly string[]> = {
+  cluster: ['src/scenario/runtime/cluster-part.ts'],
+  nginx: ['src/scenario/runtime/nginx-process.ts', 'src/scenario/terminal/adapters/nginx.ts'],
+};
+const STAND_IN = '\0trafficlab-part:';
+
+/** Names a module exports as functions or classes; anything a stand-in cannot stand in for (a constant, a re-export) fails the build. */
+function exportedFunctions(file: string): string[] {
+  const source = readFileSync(path.join(root, file), 'utf8');
+  const unsupported = /^export (?:default|\*|\{|(?:const|let|var) )/m.exec(source);
+  if (unsupported !== null) throw new Error(`${file} is a deferred world part, whose stand-in can only export functions and classes; found "${unsupported[0]}"`);
+  return [...source.matchAll(/^export (?:async )?(?:function\*? |(?:abstract )?class )(\w+)/gm)].map((m) => m[1] ?? '');
+}
+
+function worldParts(): Plugin {
+  const partOf = new Map(Object.entries(WORLD_PARTS).flatMap(([part, files]) => files.map((f) => [path.join(root, f), part] as const)));
+  const registry = path.join(root, 'src/embed/world-parts.ts');
+  return {
+    name: 'trafficlab:world-parts',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (importer === undefined || importer.startsWith(STAND_IN) || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved !== null && partOf.has(resolved.id) ? STAND_IN + path.relative(root, resolved.id) : null;
+    },
+    load(id) {
+      if (!id.startsWith(STAND_IN)) return null;
+      const file = id.slice(STAND_IN.length);
+      const part = partOf.get(path.join(root, file));
+      const names = exportedFunctions(file);
+      return [
+        `import { registerWorldPart } from ${JSON.stringify(registry)};`,
+        `const notLoaded = (name) => function () { throw new Error(\`\${name}: the ${part} part of the world is not loaded (src/embed/world-parts.ts)\`); };`,
+        ...names.map((n) => `export let ${n} = notLoaded(${JSON.stringify(n)});`),
+        `registerWorldPart(${JSON.stringify(part)}, () => import(${JSON.stringify(path.join(root, file))}).then((m) => { ${names.map((n) => `${n} = m.${n};`).join(' ')} }));`,
+      ].join('\n');
     },
   };
 }
@@ -72,7 +221,7 @@ function devEntry(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte({ emitCss: false }), shadowStyles(), framePolicy(), devEntry()],
+  plugins: [svelte({ emitCss: false }), shadowStyles(), bundledLessons(), deferred(), worldParts(), framePolicy(), devEntry()],
   // Relative URLs, so dist/ works from any folder of any site.
   base: './',
   server: { host: '127.0.0.1' },
@@ -86,6 +235,7 @@ export default defineConfig({
     rolldownOptions: {
       input: { 'traffic-lab': entry, embed: fileURLToPath(new URL('./embed.html', import.meta.url)) },
       preserveEntrySignatures: 'exports-only',
+      treeshake: { moduleSideEffects: (id) => (DEFINITIONS_ONLY.test(id) ? false : undefined) },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'traffic-lab' ? 'traffic-lab.js' : 'assets/[name]-[hash].js'),
       },

@@ -4,18 +4,28 @@
  * loader (`registerLessonLoader`), and the element asks each loader in turn.
  * Until one is registered, every lesson is "not found", said plainly.
  */
-import type { World } from '../scenario';
+import type { Token } from '../lessons';
+import type { Scenario, World } from '../scenario';
 import { fetchText, type Fetched, type FetchText } from '../ui/load';
 import { dedent } from './inline-scenario';
 import type { LessonPlace } from './events';
 import type { Source } from './options';
 
+/**
+ * A step's scenario: its YAML (checked when the step opens, with the YAML
+ * parser loaded then), or a scenario already checked, as the bundled
+ * lessons give it (checked when the embed was built).
+ */
+export type StepScenario = { text: string; file: string } | { scenario: Scenario; file: string };
+
 /** What a lesson step hands the embed. */
 export interface LessonStep {
   place: LessonPlace;
-  /** The step's text, shown as plain text (never as HTML). */
+  /** The step's Markdown; rendered as elements and text nodes, never as HTML. */
   text: string;
-  scenario: { text: string; file: string };
+  /** `text` already lexed (the bundled lessons); without it the Markdown lexer is loaded to show the text. */
+  tokens?: Token[];
+  scenario: StepScenario;
   /**
    * Watch the world for this step's goals and predictions; call `report`
    * as they happen. Returns a function that stops watching. Optional: a
@@ -48,7 +58,7 @@ export function registerLessonLoader(loader: LessonLoader): () => void {
 }
 
 export type Resolved =
-  | { ok: true; text: string; file: string; lesson: LessonStep | undefined }
+  | ({ ok: true; lesson: LessonStep | undefined } & StepScenario)
   | { ok: false; title: string; messages: string[] };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -61,7 +71,7 @@ async function lessonStep(lesson: string, step: number): Promise<Resolved> {
     } catch (error) {
       return { ok: false, title: `Lesson "${lesson}" has no step ${step}`, messages: [message(error)] };
     }
-    if (found !== undefined) return { ok: true, text: found.scenario.text, file: found.scenario.file, lesson: found };
+    if (found !== undefined) return { ok: true, ...found.scenario, lesson: found };
   }
   return {
     ok: false,

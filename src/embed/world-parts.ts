@@ -1,0 +1,50 @@
+/**
+ * Parts of a world that only some scenarios have, loaded before such a
+ * world is built: the Kubernetes cluster (with its models) and nginx (its
+ * configuration parser, router and balancer). In the embed build each part's
+ * modules are replaced by stand-ins that register a loader here
+ * (vite.embed.config.ts, `worldParts`); a lesson step whose scenario has no
+ * cluster then never downloads Kubernetes, one without nginx never nginx.
+ * Elsewhere (tests, the app) nothing registers and the parts are simply
+ * there.
+ */
+import type { Scenario } from '../scenario';
+
+/** The parts the embed can load on demand. */
+export type WorldPart = 'cluster' | 'nginx';
+
+const loaders = new Map<WorldPart, () => Promise<void>>();
+const loading = new Map<WorldPart, Promise<void>>();
+
+/** A stand-in says how to load its part (the embed build's generated code calls this). */
+export function registerWorldPart(part: WorldPart, load: () => Promise<void>): void {
+  const before = loaders.get(part);
+  loaders.set(part, before === undefined ? load : () => Promise.all([before(), load()]).then(() => undefined));
+}
+
+/** The parts a world built from `scenario` uses: the cluster when it has one, nginx when a machine or a Deployment runs it. */
+export function partsNeeded(scenario: Scenario): WorldPart[] {
+  const parts: WorldPart[] = [];
+  if (scenario.cluster !== undefined) parts.push('cluster');
+  const nginx = scenario.machines.some((m) => m.role.kind === 'nginx') || Object.keys(scenario.cluster?.nginx ?? {}).length > 0;
+  if (nginx) parts.push('nginx');
+  return parts;
+}
+
+/** Load what a world built from `scenario` needs (at once when nothing is deferred, as outside the embed build). */
+export async function loadWorldParts(scenario: Scenario): Promise<void> {
+  await Promise.all(
+    partsNeeded(scenario).map((part) => {
+      const load = loaders.get(part);
+      if (load === undefined) return undefined;
+      let promise = loading.get(part);
+      if (promise === undefined) {
+        promise = load();
+        loading.set(part, promise);
+        // A failed download may be retried by the next world that needs the part.
+        promise.catch(() => loading.delete(part));
+      }
+      return promise;
+    }),
+  );
+}
