@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { toJsonLine, type TraceRecord } from '../../src/sim';
-import { createWorld, type WorldCommand } from '../../src/scenario';
-import { fullPath } from './fixtures';
+import { createWorld, type AnyWorldCommand, type WorldCommand } from '../../src/scenario';
+import { fullPath, lessonText } from './fixtures';
 
 const UNTIL_MS = 36_000;
 /** The clients' request timeout in full-path.yaml (the default): anything issued before UNTIL − this must have ended. */
@@ -28,26 +28,44 @@ const commandArb: fc.Arbitrary<WorldCommand> = fc.oneof(
     target: fc.constantFrom('nlb-eu-west-1a|node-1', 'nlb-eu-west-1b|node-2', 'resolver|dns-root', 'browser|resolver', 'load|nlb-eu-west-1c', 'node-1|node-2'),
   }),
 );
+/** full-path.yaml's api Deployment, as kubectl apply would get it. */
+const API_DEPLOYMENT = (lessonText('full-path.yaml').split(/^---$/m).find((d) => d.includes('kind: Deployment') && d.includes('name: api\n')) ?? '').trim();
+// Kubernetes commands: scale, uncordon, and kubectl apply (a new count, a rollout to a probe path the app may fail, an invalid document).
+const clusterArb: fc.Arbitrary<AnyWorldCommand> = fc.oneof(
+  fc.record({ kind: fc.constant('scale' as const), target: fc.constantFrom('api', 'auth', 'frontend', 'nginx'), replicas: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({ kind: fc.constant('uncordon' as const), target: fc.constantFrom('node-1', 'node-2', 'node-3') }),
+  fc.record({
+    kind: fc.constant('kubectl-apply' as const),
+    target: fc.constant('cluster'),
+    text: fc.constantFrom(
+      API_DEPLOYMENT.replace('replicas: 3', 'replicas: 5'),
+      API_DEPLOYMENT.replace('{ path: /health, port: 8080 }\n            periodSeconds: 5', '{ path: /ready, port: 8080 }\n            periodSeconds: 5'),
+      API_DEPLOYMENT.replace('image: example/api:1.0', 'image: example/api:1.1'),
+      API_DEPLOYMENT.replace('containerPort: 8080', 'containerPort: eighty'),
+    ),
+  }),
+);
+const anyCommandArb: fc.Arbitrary<AnyWorldCommand> = fc.oneof(commandArb, clusterArb);
 const scheduleArb = fc.array(
-  fc.record({ at: fc.integer({ min: 8_000, max: 24_000 }), command: commandArb, forMs: fc.option(fc.integer({ min: 1_000, max: 15_000 }), { nil: undefined }) }),
+  fc.record({ at: fc.integer({ min: 8_000, max: 24_000 }), command: anyCommandArb, forMs: fc.option(fc.integer({ min: 1_000, max: 15_000 }), { nil: undefined }) }),
   { minLength: 1, maxLength: 6 },
 );
 
-function runWithFaults(seed: number, schedule: { at: number; command: WorldCommand; forMs?: number }[]): TraceRecord[] {
+function runWithFaults(seed: number, schedule: { at: number; command: AnyWorldCommand; forMs?: number }[], until = UNTIL_MS): TraceRecord[] {
   const world = createWorld(fullPath(), { seed, traceWindow: 2_000_000 });
   for (const { at, command, forMs } of [...schedule].sort((a, b) => a.at - b.at)) {
     world.runUntil(at);
     try {
-      world.inject(forMs === undefined ? command : { ...command, forMs });
+      world.inject(forMs === undefined || command.kind === 'kubectl-apply' || command.kind === 'nginx-reload' ? command : { ...command, forMs });
     } catch {
       // A command whose target is gone right now (a pod index past the live pods) is refused; the run goes on.
     }
   }
-  world.runUntil(UNTIL_MS);
+  world.runUntil(until);
   return world.trace.records();
 }
 
-function checkOneOutcomeEach(records: TraceRecord[]): void {
+function checkOneOutcomeEach(records: TraceRecord[], until = UNTIL_MS): void {
   const issued = new Map<string, number>();
   const settled = new Set<string>();
   for (const r of records) {
@@ -58,7 +76,7 @@ function checkOneOutcomeEach(records: TraceRecord[]): void {
       settled.add(r.requestId);
     }
   }
-  for (const [id, t] of issued) if (t + TIMEOUT_MS < UNTIL_MS) expect(settled.has(id), `${id} issued at ${t} never ended`).toBe(true);
+  for (const [id, t] of issued) if (t + TIMEOUT_MS < until) expect(settled.has(id), `${id} issued at ${t} never ended`).toBe(true);
 }
 
 describe('outcomes on the full path under faults', () => {
@@ -89,6 +107,21 @@ describe('outcomes on the full path under faults', () => {
     expect(results.has('timeout')).toBe(true);
     // Both nginx pods crash-looping: kube-proxy's REJECT rule refuses new connections.
     expect(results.has('refused')).toBe(true);
+  });
+});
+
+describe('outcomes through the node lifecycle', () => {
+  it('ends every request once while a lost AZ turns NotReady (40 s) and a drained, rescaled, re-applied cluster settles', () => {
+    const until = 80_000;
+    const records = runWithFaults(4, [
+      { at: 9_000, command: { kind: 'lose-az', target: 'eu-west-1c' } },
+      { at: 12_000, command: { kind: 'drain', target: 'node-2' }, forMs: 30_000 },
+      { at: 15_000, command: { kind: 'scale', target: 'nginx', replicas: 3 } },
+      { at: 20_000, command: { kind: 'kubectl-apply', target: 'cluster', text: API_DEPLOYMENT.replace('image: example/api:1.0', 'image: example/api:1.1') } },
+      { at: 70_000, command: { kind: 'restore-az', target: 'eu-west-1c' } },
+    ], until);
+    checkOneOutcomeEach(records, until);
+    expect(records.some((r) => r.kind === 'state' && r.component === 'node-3' && r.to === 'NotReady')).toBe(true);
   });
 });
 
