@@ -4,7 +4,7 @@
  * straight to ready pods, which see the NLB node's private address.
  */
 import { describe, expect, it } from 'vitest';
-import { toJsonLine, type DecisionRecord, type OutcomeRecord, type StateRecord, type TraceRecord } from '../../../src/sim';
+import { toJsonLine, type DecisionRecord, type OutcomeRecord, type PacketRecord, type StateRecord, type TraceRecord } from '../../../src/sim';
 import { createWorld, type World } from '../../../src/scenario';
 import { wantedTargets, targetDiff } from '../../../src/scenario/runtime/nlb-ip-targets';
 import { lessonText, scenarioFrom } from '../fixtures';
@@ -48,9 +48,9 @@ describe('NLB ip targets', () => {
   });
 
   it('health-checks the pod on its traffic port from every NLB node', () => {
-    const checks = records.filter((r) => r.kind === 'send' && r.type === 'health' && r.from.startsWith('nlb-') && r.to === 'pod:default/nginx-55cfdff8ff-89vc8');
+    const checks = records.filter((r): r is PacketRecord => r.kind === 'send' && r.type === 'health' && r.from.startsWith('nlb-') && r.to === 'pod:default/nginx-55cfdff8ff-89vc8');
     expect(checks.length).toBeGreaterThan(0);
-    for (const c of checks) if (c.kind === 'send') expect(c.summary).toMatch(/^SYN 10\.0\.[123]\.250:\d+ → 10\.244\.0\.2:80$/);
+    for (const c of checks) expect(c.summary).toMatch(/^SYN 10\.0\.[123]\.250:\d+ → 10\.244\.0\.2:80$/);
     expect(new Set(checks.map((c) => c.from))).toEqual(new Set(['nlb-eu-west-1a', 'nlb-eu-west-1b', 'nlb-eu-west-1c']));
   });
 });

@@ -3,7 +3,7 @@
  * NLB health-check changes, and cut links.
  */
 import { describe, expect, it } from 'vitest';
-import type { CommandRecord, DecisionRecord, OutcomeRecord, TraceRecord } from '../../../src/sim';
+import type { CommandRecord, DecisionRecord, OutcomeRecord, StateRecord, TraceRecord } from '../../../src/sim';
 import { createWorld, loadScenario, type World, type WorldCommand } from '../../../src/scenario';
 import { fullPath, scenarioFrom } from '../fixtures';
 
@@ -109,7 +109,7 @@ describe('nlb-health-check', () => {
     w.runUntil(80_000);
     const records = w.trace.records();
     expect(commands(records).at(-1)?.why).toContain('interval 30 → 10 s');
-    const node = records.find((r) => r.kind === 'state' && r.component.includes('/tg-') && r.to === 'initial');
+    const node = records.find((r): r is StateRecord => r.kind === 'state' && r.component.includes('/tg-') && r.to === 'initial');
     const target = node?.component.split('/').slice(-1)[0] ?? '';
     // Legacy controller: the first round is 30 s after registration (t = 0), then every 10 s.
     const rounds = [...new Set(checksOf(records, target).filter((t) => t > 1).map((t) => Math.floor(t / 1000)))];
