@@ -2,11 +2,11 @@
  * Where the diagram puts things, as plain data for Svelte to draw. Columns
  * follow the path of a request (tiers.ts); lanes are availability zones,
  * stacked top to bottom under a lane for what lives outside any zone;
- * within a cell, pods of one Service sit together inside a group box. D3's
- * band scale spaces the columns and its link shapes draw the curves. The
+ * within a cell, pods of one Service sit together inside a group box. Columns
+ * are evenly spaced slots and links are cubic curves, written out here (the
+ * embed's first load carries no D3 for them). The
  * picture can be wider than the screen: the view zooms and pans over it.
  */
-import { linkHorizontal, scaleBand } from 'd3';
 import type { ComponentSnapshot, LinkSnapshot } from '../../scenario';
 import { columnTitle, placeComponent } from './tiers';
 
@@ -80,9 +80,9 @@ export function layoutDiagram(components: readonly ComponentSnapshot[], links: r
     if (!slotKeys.includes(key)) slotKeys.push(key);
   }
   const laneKeys = [...new Set(placed.map((x) => x.p.lane))].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)));
-  const x = scaleBand<string>()
-    .domain(slotKeys)
-    .range([MARGIN, MARGIN + slotKeys.length * COLUMN_STEP]);
+  // Each slot a column's step wide, from the margin (a band scale without padding).
+  const slotX = new Map(slotKeys.map((key, i) => [key, MARGIN + i * COLUMN_STEP]));
+  const x = (key: string): number | undefined => slotX.get(key);
   const cells = new Map<string, ComponentSnapshot[]>();
   for (const { c, p } of placed) {
     const key = `${p.lane}\u0001${slotOf(p.column, p.group)}`;
@@ -137,8 +137,6 @@ export function layoutDiagram(components: readonly ComponentSnapshot[], links: r
   return { width: MARGIN * 2 + slotKeys.length * COLUMN_STEP, height: top + MARGIN, nodes, links: paths, lanes, groups, columns };
 }
 
-const horizontal = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
-
 /** A horizontal S-curve between facing edges, or a vertical one between boxes in the same column. */
 function linkPath(link: LinkSnapshot, a: NodeBox, b: NodeBox): LinkPath {
   let x0: number, y0: number, x1: number, y1: number, c1: [number, number], c2: [number, number];
@@ -162,10 +160,7 @@ function linkPath(link: LinkSnapshot, a: NodeBox, b: NodeBox): LinkPath {
     c1 = [mx, y0];
     c2 = [mx, y1];
   }
-  const d =
-    c1[1] === y0 && c2[1] === y1 && c1[0] === c2[0]
-      ? (horizontal({ source: [x0, y0], target: [x1, y1] }) ?? '')
-      : `M${x0},${y0}C${c1[0]},${c1[1]},${c2[0]},${c2[1]},${x1},${y1}`;
+  const d = `M${x0},${y0}C${c1[0]},${c1[1]},${c2[0]},${c2[1]},${x1},${y1}`;
   return { id: link.id, link, x0, y0, x1, y1, c1, c2, d };
 }
 
