@@ -24,7 +24,10 @@
  * 5. The load balancer controller reads `cluster.service(ns, name)` (NodePorts,
  *    healthCheckNodePort, `loadBalancer` plan) and writes the NLB's name
  *    back with `cluster.setLoadBalancerIngress`.
- * 6. Faults: `deletePod`, `crashContainer`, `scale`.
+ * 6. Faults: `deletePod`, `crashContainer`, `scale`; nodes: `cordon`,
+ *    `uncordon`, `drain`, `setKubeletReachable` (the node lifecycle
+ *    controller marks a silent node NotReady and evicts its pods);
+ *    `applyChanges` for `kubectl apply` while running (scale, rolling update).
  */
 
 // API subset: types, defaults, validation.
@@ -48,6 +51,18 @@ export {
 // The running cluster.
 export { Cluster, type ClusterOptions, type ClusterWorld, type ApplyProblem, type ApplyOptions } from './cluster/cluster';
 export type { NodeSpec, ClusterNode } from './cluster/nodes';
+export type { PendingPod } from './cluster/pod-registry';
+export {
+  NODE_MONITOR_GRACE_PERIOD_MS,
+  DEFAULT_TOLERATION_SECONDS,
+  nodeStatus,
+  notReadyAt,
+  evictAt,
+  readyAgainAt,
+  unschedulableMessage,
+  type NodeCondition,
+} from './cluster/node-lifecycle';
+export { planRollout, resolveFenceposts, type RolloutSet, type RolloutStep } from './workloads/rollout';
 export type { ServiceState, AllocatedPort } from './cluster/services';
 export { DEFAULT_SERVICE_CIDR, DEFAULT_NODE_PORT_RANGE } from './cluster/service-ips';
 export { DEFAULT_CLUSTER_CIDR } from './cluster/nodes';

@@ -32,7 +32,7 @@ import type { ClusterNode, NodeSpec } from './nodes';
 import { DEFAULT_CLUSTER_CIDR, layoutNodes } from './nodes';
 import type { ClusterWorld } from './cluster-world';
 import { NodeController } from './node-controller';
-import { PodRegistry } from './pod-registry';
+import { PodRegistry, type PendingPod } from './pod-registry';
 import { DEFAULT_NODE_PORT_RANGE, DEFAULT_SERVICE_CIDR } from './service-ips';
 import type { ServiceState } from './services';
 import { ServiceRegistry } from './services';
@@ -352,7 +352,7 @@ export class Cluster {
   }
 
   /** Pods no node could take, with the scheduler's reason. */
-  pendingPods(): { name: string; namespace: string; owner: string; why: string }[] {
+  pendingPods(): PendingPod[] {
     return this.pods.pendingPods();
   }
 

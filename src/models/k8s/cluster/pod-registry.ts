@@ -6,6 +6,7 @@
  * ReplicaSet), where a pod on a NotReady node is not Ready.
  */
 import type { Engine, Random, Trace } from '../../../sim';
+import type { DefaultedContainer } from '../api/types';
 import type { PodForEndpoints } from '../endpoints/slice';
 import type { PodHooks, PodRef } from '../pod/pod';
 import { PodRuntime } from '../pod/pod';
@@ -36,6 +37,17 @@ export interface PodRegistryHost {
   nodeReady(node: string): boolean;
   /** The node's kubelet hears the API server (else a deletion waits for it). */
   kubeletReachable(node: string): boolean;
+}
+
+/** A Pending pod as readers see it: why no node took it, and what it would run. */
+export interface PendingPod {
+  readonly name: string;
+  readonly namespace: string;
+  readonly owner: string;
+  readonly why: string;
+  readonly createdAt: number;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly container: DefaultedContainer;
 }
 
 /** A pod no node could take yet: Pending, with no node and no IP. */
@@ -137,9 +149,19 @@ export class PodRegistry {
       .map((p) => ({ NAME: p.name, READY: '0/1', STATUS: 'Pending', RESTARTS: '0', AGE: humanDuration(now - p.createdAt), IP: '<none>', NODE: '<none>' }));
   }
 
-  /** Pending pods with the scheduler's reason. */
-  pendingPods(): { name: string; namespace: string; owner: string; why: string }[] {
-    return [...this.unscheduled.values()].map((p) => ({ name: p.name, namespace: p.namespace, owner: p.owner, why: p.why }));
+  /** Pending pods with the scheduler's reason, their labels and their container, oldest first. */
+  pendingPods(): PendingPod[] {
+    return [...this.unscheduled.values()]
+      .sort((a, b) => a.createdAt - b.createdAt || (a.name < b.name ? -1 : 1))
+      .map((p) => ({
+        name: p.name,
+        namespace: p.namespace,
+        owner: p.owner,
+        why: p.why,
+        createdAt: p.createdAt,
+        labels: { ...p.source.replicaSet.template.labels, 'pod-template-hash': p.source.replicaSet.hash },
+        container: p.source.replicaSet.template.spec.containers[0]!,
+      }));
   }
 
   /** Evict every pod on `node` (a drain, or the taint manager). */

@@ -8,7 +8,7 @@
  * `appliedAtMs` (the model keeps no creation time for them).
  */
 import type { TraceRecord } from '../../../models/shell/../../sim';
-import type { Cluster, DefaultedProbe, PodRuntime } from '../../../models/shell/../../models/k8s';
+import type { Cluster, DefaultedProbe, PendingPod, PodRuntime } from '../../../models/shell/../../models/k8s';
 import type { ClusterView, ContainerState, EventView, PodView, ServiceView } from '../../../models/shell/host/cluster';
 
 export interface ClusterViewOptions {
@@ -53,6 +53,9 @@ function podView(pod: PodRuntime, cluster: Cluster, options: ClusterViewOptions)
   }
   const running = v.container?.state === 'running';
   const cond = (ok: boolean) => (ok ? 'True' : 'False') as 'True' | 'False';
+  // On a NotReady node the node lifecycle controller sets the pod's Ready condition to False; the container status stays.
+  const nodeReady = !cluster.nodeStatus(ref.node).startsWith('NotReady');
+  const hash = ref.labels['pod-template-hash'];
   const component = options.componentOf?.(ref.namespace, ref.name);
   return {
     name: ref.name,
@@ -66,7 +69,7 @@ function podView(pod: PodRuntime, cluster: Cluster, options: ClusterViewOptions)
     node: ref.node,
     ...(node === undefined ? {} : { hostIp: node.ip }),
     ...(v.ip === undefined ? {} : { ip: v.ip }),
-    ...(deployment === undefined ? {} : { controlledBy: `ReplicaSet/${deployment.replicaSet}` }),
+    ...(deployment === undefined ? {} : { controlledBy: `ReplicaSet/${hash === undefined ? deployment.replicaSet : `${deploymentName}-${hash}`}` }),
     containers: [
       {
         name: c.name,
@@ -88,13 +91,42 @@ function podView(pod: PodRuntime, cluster: Cluster, options: ClusterViewOptions)
     conditions: [
       { type: 'PodReadyToStartContainers', status: cond(v.container !== undefined && v.container.state !== 'waiting') },
       { type: 'Initialized', status: 'True' },
-      { type: 'Ready', status: cond(v.ready) },
+      { type: 'Ready', status: cond(v.ready && nodeReady) },
       { type: 'ContainersReady', status: cond(v.ready && running) },
       { type: 'PodScheduled', status: 'True' },
     ],
     volumes: (deployment?.spec.template.spec.volumes ?? []).map((vol) => ({ name: vol.name, ...(vol.configMap === undefined ? {} : { configMap: vol.configMap.name }) })),
     qosClass: 'BestEffort',
     ...(component === undefined ? {} : { component }),
+  };
+}
+
+/** A pod no node could take: Pending, no node, no IP, its container waiting with no reason. */
+function pendingView(p: PendingPod): PodView {
+  const [, deploymentName = ''] = p.owner.split('/');
+  const c = p.container;
+  return {
+    name: p.name,
+    namespace: p.namespace,
+    labels: p.labels,
+    annotations: {},
+    createdMs: p.createdAt,
+    phase: 'Pending',
+    controlledBy: `ReplicaSet/${deploymentName}-${p.labels['pod-template-hash'] ?? ''}`,
+    containers: [
+      {
+        name: c.name,
+        image: c.image,
+        ports: c.ports.map((x) => ({ containerPort: x.containerPort, protocol: x.protocol, ...(x.name === undefined ? {} : { name: x.name }) })),
+        ready: false,
+        restartCount: 0,
+        state: { kind: 'waiting', reason: '' },
+        mounts: c.volumeMounts.map((m) => ({ path: m.mountPath, volume: m.name, readOnly: m.readOnly === true })),
+      },
+    ],
+    conditions: [{ type: 'PodScheduled', status: 'False' }],
+    volumes: [],
+    qosClass: 'BestEffort',
   };
 }
 
@@ -124,7 +156,9 @@ export function eventsFromTrace(records: readonly TraceRecord[]): EventView[] {
 /** Everything kubectl can list, now. */
 export function clusterView(cluster: Cluster, records: readonly TraceRecord[], options: ClusterViewOptions = {}): ClusterView {
   const applied = options.appliedAtMs ?? 0;
-  const pods = cluster.podList().map((p) => podView(p, cluster, options));
+  const pods = [...cluster.podList().map((p) => podView(p, cluster, options)), ...cluster.pendingPods().map(pendingView)].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   const services: ServiceView[] = cluster.allServices().map((s) => ({
     name: s.spec.metadata.name,
     namespace: s.spec.metadata.namespace,
@@ -203,7 +237,7 @@ export function clusterView(cluster: Cluster, records: readonly TraceRecord[], o
   const nodes = cluster.nodes.map((n) => ({
     name: n.name,
     createdMs: applied,
-    ready: true,
+    ready: !cluster.nodeStatus(n.name).startsWith('NotReady'),
     roles: [],
     version: options.kubeletVersion ?? 'v1.30.4-eks-a737599',
     internalIp: n.ip,
