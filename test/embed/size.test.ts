@@ -11,7 +11,7 @@
  * of a lesson), so a chunk that a step does load cannot hide among the
  * uncounted ones. test/e2e/embed-size.spec.ts counts the same in a browser.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,9 +19,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORLD_PARTS } from '../../vite.embed.config';
 import { findLesson } from '../../src/embed/lesson-chunks';
 import { partsNeeded } from '../../src/embed/world-parts';
+import { BUDGET_BYTES, LESSONS, OVER_BUDGET } from './budget';
 import { buildEmbed, type Manifest } from './build';
 
-const BUDGET_BYTES = 150 * 1000;
 /**
  * What every lesson step with full controls imports dynamically: the goal
  * checker (src/embed/lessons.ts), the Markdown renderer (Embed.Lesson.svelte)
@@ -36,30 +36,6 @@ const ON_DEMAND: Record<string, string> = {
   'src/embed/yaml-scenario.ts': 'a scenario given as YAML (scenario="url" or inline), never a bundled lesson',
   'src/ui/lesson/Markdown.svelte': 'a lesson loader that gives Markdown text rather than tokens (not the bundled lessons)',
 };
-/** The bundled lessons, by the id in each lesson file's frontmatter. */
-const LESSONS = readdirSync('lessons')
-  .filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md')
-  .sort()
-  .map((f) => /^id:\s*(\S+)\s*$/m.exec(readFileSync(path.join('lessons', f), 'utf8'))?.[1] ?? `(no id in ${f})`);
-/**
- * KNOWN UNMET (issue 8): lessons whose steps still load more than the
- * budget. Their check is skipped, and so counted as skipped in every
- * summary, until they fit; then take them out of this list.
- */
-const OVER_BUDGET: readonly string[] = [
-  'proxies',
-  'load-balancing',
-  'passive-health-checks',
-  'active-health-checks',
-  'server-block',
-  'upstream-groups',
-  'routing-by-path',
-  'kubernetes',
-  'exposing-nginx',
-  'full-path',
-  'outage-drill',
-];
-
 let outDir = '';
 let manifest: Manifest = {};
 /** Each lesson's steps, as the world parts each step's scenario needs. */
