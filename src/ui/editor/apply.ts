@@ -11,16 +11,23 @@
  * resolve). Only when nothing running reads the configuration is it written
  * into the scenario and the run rebuilt from t = 0.
  *
- * Manifests and the rest of the scenario, like `kubectl apply`: a text the
- * loader rejects changes nothing; one it accepts replaces the run, replayed
- * to the same virtual time.
+ * The scenario file, like `kubectl apply -f`: a text the loader rejects
+ * changes nothing (each error at its line). In a world with a cluster, the
+ * Kubernetes objects that changed are given to the running world as one
+ * `kubectl-apply` command at the current virtual time (in the command list a
+ * link replays), and kubectl's lines say what became of each object; the
+ * world may still refuse the apply, which changes nothing. An edit to the
+ * scenario's own settings (its first document) has no such command: the
+ * run is rebuilt with them from t = 0 and replayed to the same time. A world
+ * without a cluster is rebuilt from the whole edited file.
  */
-import { NGINX_RELOAD, RELOAD_REFUSED, type World } from '../../scenario';
+import { APPLY_REFUSED, formatScenarioError, KUBECTL_APPLY, loadScenario, NGINX_RELOAD, RELOAD_REFUSED, type World } from '../../scenario';
 import { formatVirtualTime } from '../format';
 import type { RunSession } from '../instructor/session.svelte';
-import { nginxProblems, type Problem } from './lint';
+import { nginxProblems, problemsOf, type Problem } from './lint';
 import { findNginxSources, replaceNginxSource, type NginxSource } from './nginx-source';
 import { reloadCommand, reloadTargets } from './reload-targets';
+import { draftLine, kubectlOutput, manifestEdit, runningScenario, withSettings, type ManifestEdit } from './manifest-edit';
 
 export type Applied = { ok: true; said: string } | { ok: false; said: string; problems: Problem[] };
 
@@ -30,16 +37,6 @@ function confProblems(scenario: string, source: NginxSource, problems: readonly 
   const header = scenario.slice(0, source.start).split('\n').length;
   const last = header + source.text.split('\n').length;
   return problems.filter((p) => p.line > header && p.line <= last).map((p) => ({ line: p.line - header, message: p.message }));
-}
-
-/** Why the world refused the last reload given to it, if it did. */
-function lastRefusal(world: World): string | undefined {
-  const records = world.trace.records();
-  for (let i = records.length - 1; i >= 0; i--) {
-    const r = records[i];
-    if (r?.kind === 'command' && r.command === NGINX_RELOAD) return r.why.startsWith(RELOAD_REFUSED) ? r.why : undefined;
-  }
-  return undefined;
 }
 
 /** The line of `source`'s file that a refusal names (`nginx: [emerg] … in /etc/nginx/FILE:LINE`), as an editor problem. */
@@ -62,7 +59,7 @@ export function reloadNginx(session: RunSession, source: NginxSource, text: stri
   if (targets.length === 0) return rebuildWith(session, source, text);
   for (const target of targets) {
     if (!session.give(reloadCommand(target, source, text))) return { ok: false, said: `Reload not given: ${session.message}`, problems: [] };
-    const refused = lastRefusal(session.world);
+    const refused = lastRefusalOf(session.world, NGINX_RELOAD, RELOAD_REFUSED);
     if (refused !== undefined) return { ok: false, said: `${refused}.`, problems: refusalProblems(refused, source) };
   }
   return {
@@ -85,14 +82,77 @@ function rebuildWith(session: RunSession, source: NginxSource, text: string): Ap
   return { ok: true, said: 'nginx: signal process started — configuration reloaded: new workers with fresh upstream state (the run was replayed from t = 0 with it).' };
 }
 
+/** The refusal a `command` record of kind `kind` wrote last, if the last one was refused. */
+function lastRefusalOf(world: World, kind: string, refused: string): string | undefined {
+  const records = world.trace.records();
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i];
+    if (r?.kind === 'command' && r.command === kind) return r.why.startsWith(refused) ? r.why : undefined;
+  }
+  return undefined;
+}
+
+/** The editor lines a refused apply names (`STDIN:LINE:COLUMN: field: message` for each problem), as problems. */
+function applyRefusalProblems(why: string, edit: ManifestEdit): Problem[] {
+  return [...why.matchAll(/STDIN:(\d+):(\d+): ([^;]*)/g)].flatMap((m) => {
+    const line = draftLine(edit, Number(m[1]));
+    return line === undefined ? [] : [{ line, column: Number(m[2]), message: m[3] ?? '' }];
+  });
+}
+
+/** What kubectl prints for an apply the world took: its own line per object it was given, and the objects left as they were. */
+function appliedOutput(world: World, edit: ManifestEdit): string {
+  const records = world.trace.records();
+  let said: string | undefined;
+  for (let i = records.length - 1; i >= 0 && said === undefined; i--) {
+    const r = records[i];
+    if (r?.kind === 'command' && r.command === KUBECTL_APPLY) said = /^kubectl apply -f -: (.*)$/.exec(r.why)?.[1] ?? '';
+  }
+  if (said === '') said = undefined;
+  if (said === undefined) return kubectlOutput(edit);
+  return [...said.split(', '), ...edit.objects.filter((o) => o.change === 'unchanged').map((o) => `${o.name} unchanged`)].join('\n');
+}
+
+const NOT_APPLIED = 'Not applied; the run goes on as it was:';
+
 /** Apply an edited scenario (manifests included), as `kubectl apply -f` would. */
 export function applyScenarioText(session: RunSession, text: string): Applied {
+  const loaded = loadScenario(text, session.plan.file);
+  if (!loaded.ok) return { ok: false, said: `${NOT_APPLIED}\n${loaded.errors.map((e) => formatScenarioError(e)).join('\n')}`, problems: problemsOf(loaded.errors) };
+  if (!session.accepted.has(KUBECTL_APPLY)) return rebuildAll(session, text);
+  const edit = manifestEdit(runningScenario(session.plan.scenario, session.plan.given), text);
+  const changed = edit.objects.some((o) => o.change !== 'unchanged');
+  const notes: string[] = [];
+  if (edit.settingsChanged) {
+    const rebuilt = session.applyScenario(withSettings(session.plan.scenario, edit.settings));
+    if (!rebuilt.ok) {
+      // The settings come first in both texts, so an error inside them is at the same line of the editor.
+      const last = edit.settings.body.split('\n').length;
+      const inSettings = problemsOf(rebuilt.errors.filter((e) => e.line <= last));
+      return { ok: false, said: `${NOT_APPLIED}\n${rebuilt.messages.join('\n')}`, problems: inSettings };
+    }
+    notes.push('The scenario\'s settings changed: the run was rebuilt with them from t = 0 and replayed to the same time, with the same commands.');
+  }
+  if (changed) {
+    if (!session.give({ kind: KUBECTL_APPLY, target: 'cluster', text: edit.applyText })) return { ok: false, said: `${NOT_APPLIED}\n${session.message}`, problems: [] };
+    const refused = lastRefusalOf(session.world, KUBECTL_APPLY, APPLY_REFUSED);
+    if (refused !== undefined) return { ok: false, said: [...notes, NOT_APPLIED, refused].join('\n'), problems: applyRefusalProblems(refused, edit) };
+    notes.push(`Applied at ${formatVirtualTime(session.world.now)}: the objects changed from now on, as kubectl apply changes a running cluster.`);
+  } else if (!edit.settingsChanged) {
+    notes.push('Nothing to apply: every object is as it runs now.');
+  }
+  if (edit.leftOut.length > 0) notes.push(`Not in the file, still running (kubectl apply never deletes): ${edit.leftOut.join(', ')}.`);
+  return { ok: true, said: [changed ? appliedOutput(session.world, edit) : kubectlOutput(edit), ...notes].filter((l) => l !== '').join('\n') };
+}
+
+/** A world with no cluster to apply to: rebuild the run from the whole edited file. */
+function rebuildAll(session: RunSession, text: string): Applied {
   const result = session.applyScenario(text);
   if (!result.ok) {
     return {
       ok: false,
-      said: `Not applied; the run goes on as it was:\n${result.messages.join('\n')}`,
-      problems: result.errors.map((e) => ({ line: e.line, column: e.column, message: e.path === '' ? e.message : `${e.path}: ${e.message}` })),
+      said: `${NOT_APPLIED}\n${result.messages.join('\n')}`,
+      problems: problemsOf(result.errors),
     };
   }
   return { ok: true, said: 'Applied: the run was rebuilt from the edited scenario and replayed to the same time, with the same commands.' };

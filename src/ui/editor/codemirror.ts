@@ -29,7 +29,7 @@ export interface EditorOptions {
 export interface EditorHandle {
   text(): string;
   setText(text: string): void;
-  /** Mark problems found elsewhere (when applying), until the next check. */
+  /** Mark problems found elsewhere (when applying), until the next check, and scroll to the first. */
   showProblems(problems: readonly Problem[]): void;
   focus(): void;
   destroy(): void;
@@ -81,7 +81,10 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
     showProblems(problems) {
-      view.dispatch(setDiagnostics(view.state, problems.map((p) => toDiagnostic(view.state, p))));
+      const diagnostics = problems.map((p) => toDiagnostic(view.state, p));
+      const first = diagnostics[0];
+      // Bring the first problem into view: in a long file it may be far below what shows.
+      view.dispatch(setDiagnostics(view.state, diagnostics), first === undefined ? {} : { effects: EditorView.scrollIntoView(first.from, { y: 'center' }) });
     },
     focus: () => view.focus(),
     destroy: () => view.destroy(),

@@ -5,7 +5,7 @@
  * nothing here knows the editor.
  */
 import { formatConfigError, parseNginxConfig } from '../../models/nginx/config';
-import { loadScenario } from '../../scenario';
+import { loadScenario, type ScenarioError } from '../../scenario';
 
 export interface Problem {
   /** 1-based. */
@@ -29,9 +29,13 @@ export function nginxProblems(file: string, text: string): Problem[] {
   return [{ line, message: shown }];
 }
 
+/** The scenario loader's errors as editor problems, each at its line and column. */
+export function problemsOf(errors: readonly ScenarioError[]): Problem[] {
+  return errors.map((e) => ({ line: e.line, column: e.column, message: e.path === '' ? e.message : `${e.path}: ${e.message}` }));
+}
+
 /** What the scenario loader says about this text, each error at its line and column. */
 export function scenarioProblems(file: string, text: string): Problem[] {
   const loaded = loadScenario(text, file);
-  if (loaded.ok) return [];
-  return loaded.errors.map((e) => ({ line: e.line, column: e.column, message: e.path === '' ? e.message : `${e.path}: ${e.message}` }));
+  return loaded.ok ? [] : problemsOf(loaded.errors);
 }

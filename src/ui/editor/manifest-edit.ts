@@ -6,11 +6,9 @@
  * into the apply; an object left out of the file is not deleted (kubectl
  * apply never deletes), which the editor says.
  */
+import { KUBECTL_APPLY } from '../../scenario';
 import type { Given } from '../instructor/plan';
 import { canonical, docValue, foldApplied, joinDocs, kubectlName, objectIdOf, objectKey, splitDocs, type Doc, type ObjectId } from './documents';
-
-/** The kind of the world command that applies manifests at the present. */
-export const KUBECTL_APPLY = 'kubectl-apply';
 
 export interface ObjectChange {
   readonly id: ObjectId;

@@ -10,7 +10,7 @@
  * replayed up to now. Deterministic, at the price that the edit holds from
  * t = 0 rather than from the moment it was made.
  */
-import { commandTable, createWorld, FAULT_KINDS, formatScenarioError, loadScenario, NGINX_RELOAD, type AnyWorldCommand, type Scenario, type World } from '../../scenario';
+import { commandTable, createWorld, FAULT_KINDS, formatScenarioError, KUBECTL_APPLY, loadScenario, NGINX_RELOAD, type AnyWorldCommand, type Scenario, type World } from '../../scenario';
 import { formatVirtualTime } from '../format';
 import { nameLookup } from '../names';
 import { Player, type FrameSource } from '../player.svelte';
@@ -23,11 +23,12 @@ import { describeTerminalCommand, isTerminalCommand } from '../terminal/lines';
 /**
  * The command kinds a world built from `scenario` accepts: a direct world
  * (`topology`) takes crash and recover on its servers (`commandTable`); a
- * full world takes every fault kind and `nginx-reload`. This mirrors
- * `createWorld`'s choice; the world does not say it yet.
+ * full world takes every fault kind and `nginx-reload`, and `kubectl-apply`
+ * when it has a cluster. This mirrors `createWorld`'s choice; the world does
+ * not say it yet.
  */
 export function acceptedKinds(scenario: Scenario): ReadonlySet<string> {
-  return new Set(isDirect(scenario) ? Object.keys(commandTable) : [...FAULT_KINDS, NGINX_RELOAD]);
+  return new Set(isDirect(scenario) ? Object.keys(commandTable) : [...FAULT_KINDS, NGINX_RELOAD, ...(scenario.cluster === undefined ? [] : [KUBECTL_APPLY])]);
 }
 
 /** A direct world: clients linked to servers, no DNS (as `createWorld` decides). It ignores a fault's `for`. */

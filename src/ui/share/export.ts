@@ -1,8 +1,9 @@
 /**
- * The scenario as a YAML file to save. Its text already holds everything
- * that shapes a run but the commands given by hand and the questions: the
- * edits, and the prepared schedule in its `faults:` list. Those two travel
- * in share links.
+ * The scenario as a YAML file to save. Its text holds everything that
+ * shapes a run but the commands given by hand and the questions: the edits,
+ * the prepared schedule in its `faults:` list, and (written in by the share
+ * panel) the Kubernetes objects applied so far, which then hold from t = 0.
+ * The commands and questions travel in share links.
  */
 
 /** A file name for the download: the scenario's own name, safe for any file system. */

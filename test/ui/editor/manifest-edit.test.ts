@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { draftLine, kubectlOutput, manifestEdit, runningScenario, withSettings } from '../../../src/ui/editor/manifest-edit';
 import { splitDocs } from '../../../src/ui/editor/documents';
+import type { Given } from '../../../src/ui/instructor/plan';
 
 const FULL = readFileSync('lessons/scenarios/full-path.yaml', 'utf8');
 /** The api Deployment's replicas (the second `replicas: 3` in the file: frontend, api, auth). */
@@ -54,7 +55,7 @@ describe('an edit of the scenario file, as kubectl apply sees it', () => {
 
   it('folds the applies given so far into the file the editor shows', () => {
     const applied = manifestEdit(FULL, withApiReplicas(5)).applyText;
-    const given = [{ atMs: 1_000, command: { kind: 'crash', target: 'x' } }, { atMs: 2_000, command: { kind: 'kubectl-apply', target: 'cluster', text: applied } }];
+    const given: Given[] = [{ atMs: 1_000, command: { kind: 'crash', target: 'x' } }, { atMs: 2_000, command: { kind: 'kubectl-apply', target: 'cluster', text: applied } }];
     expect(runningScenario(FULL, given)).toBe(withApiReplicas(5));
     expect(runningScenario(FULL, [])).toBe(FULL);
   });
