@@ -1,10 +1,10 @@
 /**
  * The numbers behind the charts, as plain functions over outcome points:
  * time buckets sized so a run of any length fits in about sixty bars,
- * statuses per bucket, latency percentiles per bucket (D3's quantiles), and
+ * statuses per bucket, latency percentiles per bucket (quantiles as D3 computes them), and
  * requests per backend. The components only draw what these return.
  */
-import { quantileSorted } from 'd3';
+import { quantileSorted } from './scales';
 import type { OutcomePoint } from '../history/outcomes';
 
 /** Bucket widths to choose from, in ms: round numbers a student can read off an axis. */
