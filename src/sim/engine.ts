@@ -33,10 +33,19 @@ export interface EngineOptions {
   onError?: (error: unknown, event: ScheduledEvent) => void;
 }
 
+/** Cancelled events the heap may hold before a sweep (below this, sweeping costs more than it saves). */
+const COMPACT_AT = 64;
+
+function isLive(event: ScheduledEvent): boolean {
+  return !event.cancelled;
+}
+
 export class Engine {
   private readonly queue = new EventQueue<ScheduledEvent>();
   /** Live (scheduled, not run, not cancelled) events; cancellation is lazy, so the heap may hold more. */
   private liveCount = 0;
+  /** Cancelled events still in the heap. */
+  private cancelledCount = 0;
   private currentTime = 0;
   private nextSeq = 0;
   private processed = 0;
@@ -62,6 +71,11 @@ export class Engine {
   /** Events scheduled and not yet run or cancelled. */
   get pending(): number {
     return this.liveCount;
+  }
+
+  /** Entries in the heap, cancelled ones not yet swept included (for tests and benchmarks). */
+  get queued(): number {
+    return this.queue.size;
   }
 
   /** Schedule `run` after `delayMs` of virtual time (0 = after everything already due now). */
@@ -96,6 +110,14 @@ export class Engine {
     if (event.done || event.cancelled) return;
     event.cancelled = true;
     this.liveCount--;
+    this.cancelledCount++;
+    // Most timers are cancelled (a request's timeouts, once it is answered) and
+    // would sit in the heap until their time, keeping what their closures hold
+    // alive and the heap deep: once they outnumber the live events, sweep them.
+    if (this.cancelledCount > COMPACT_AT && this.cancelledCount > this.liveCount) {
+      this.queue.retain(isLive);
+      this.cancelledCount = 0;
+    }
   }
 
   /** Time of the next live event, or undefined when none is due. */
@@ -147,6 +169,7 @@ export class Engine {
       const event = this.queue.peek();
       if (event === undefined || !event.cancelled) return event;
       this.queue.pop();
+      this.cancelledCount--;
     }
   }
 }

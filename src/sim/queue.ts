@@ -42,25 +42,44 @@ export class EventQueue<T extends Queued> {
     heap[i] = entry;
   }
 
+  /**
+   * Drop every entry `keep` rejects and restore heap order, in O(n). The
+   * order entries come out in does not change: it depends only on (time, seq).
+   */
+  retain(keep: (entry: T) => boolean): void {
+    const heap = this.heap;
+    let n = 0;
+    for (let i = 0; i < heap.length; i++) {
+      const entry = heap[i]!;
+      if (keep(entry)) heap[n++] = entry;
+    }
+    heap.length = n;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i, heap[i]!);
+  }
+
   pop(): T | undefined {
     const heap = this.heap;
     const top = heap[0];
     const last = heap.pop();
     if (top === undefined || last === undefined || heap.length === 0) return top;
-    // Sift the last entry down from the root.
+    this.siftDown(0, last);
+    return top;
+  }
+
+  /** Put `entry` at `i` and move it down until both children come after it. */
+  private siftDown(i: number, entry: T): void {
+    const heap = this.heap;
     const n = heap.length;
-    let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
       let child = l;
       if (r < n && before(heap[r]!, heap[l]!)) child = r;
-      if (!before(heap[child]!, last)) break;
+      if (!before(heap[child]!, entry)) break;
       heap[i] = heap[child]!;
       i = child;
     }
-    heap[i] = last;
-    return top;
+    heap[i] = entry;
   }
 }

@@ -134,12 +134,16 @@ export interface TraceOptions {
   windowSize?: number;
 }
 
+/** Index of each kind in the per-kind counters (an array, not a Map: this runs for every record). */
+const KIND_INDEX: Record<TraceKind, number> = { send: 0, deliver: 1, drop: 2, state: 3, decision: 4, log: 5, request: 6, outcome: 7, command: 8 };
+
 export class Trace {
   private readonly window: TraceRecord[] = [];
   private head = 0;
   private nextSeq = 0;
-  private readonly counts = new Map<TraceKind, number>();
-  private readonly listeners = new Set<TraceListener>();
+  private readonly counts: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  /** Listeners as an array, replaced (never mutated) on (un)subscribe, so `record` iterates without an iterator object. */
+  private listeners: readonly TraceListener[] = [];
   readonly windowSize: number;
 
   /** `now` reads the engine's virtual time, so every record is stamped by the one clock. */
@@ -150,17 +154,31 @@ export class Trace {
     this.windowSize = Math.max(1, options.windowSize ?? 100_000);
   }
 
-  /** Append a record; returns it stamped with time and sequence. */
+  /**
+   * Append a record; returns it stamped with time and sequence.
+   *
+   * The trace takes the object it is given and stamps `t` and `seq` on it
+   * rather than copying it: this runs about fifty times per simulated
+   * request, and the copy was a fifth of the run time. So a caller hands over
+   * a fresh object (never one it records twice or changes afterwards), and
+   * every reader treats records as read-only. A caller on a hot path may
+   * write `t: 0, seq: 0` first in its literal so the object has its final
+   * shape from the start; `toJsonLine` puts `t` and `seq` first either way.
+   */
   record(input: TraceInput): TraceRecord {
-    const record = { t: this.now(), seq: this.nextSeq++, ...input } as TraceRecord;
+    const record = input as TraceRecord;
+    record.t = this.now();
+    record.seq = this.nextSeq++;
     if (this.window.length < this.windowSize) {
       this.window.push(record);
     } else {
       this.window[this.head] = record;
-      this.head = (this.head + 1) % this.windowSize;
+      this.head = this.head + 1 === this.windowSize ? 0 : this.head + 1;
     }
-    this.counts.set(record.kind, (this.counts.get(record.kind) ?? 0) + 1);
-    for (const listener of this.listeners) listener(record);
+    const k = KIND_INDEX[record.kind];
+    this.counts[k] = (this.counts[k] ?? 0) + 1;
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) listeners[i]!(record);
     return record;
   }
 
@@ -171,7 +189,7 @@ export class Trace {
 
   /** How many records of a kind were appended since the start. */
   count(kind: TraceKind): number {
-    return this.counts.get(kind) ?? 0;
+    return this.counts[KIND_INDEX[kind]] ?? 0;
   }
 
   /** The records still in the window, oldest first. */
@@ -186,12 +204,21 @@ export class Trace {
 
   /** Listen to every record from now on; returns the unsubscribe function. */
   subscribe(listener: TraceListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    // A Set's semantics: subscribing the same function twice calls it once.
+    if (!this.listeners.includes(listener)) this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
   }
 }
 
-/** One record as a JSON line; key order is fixed by construction, so equal runs give equal bytes. */
+/**
+ * One record as a JSON line: `t` and `seq` first, then the record's fields in
+ * the order its writer listed them, so equal runs give equal bytes. (The
+ * trace stamps `t` and `seq` onto the writer's object, where they may come
+ * last; the copy is made only here, when a line is wanted.)
+ */
 export function toJsonLine(record: TraceRecord): string {
-  return JSON.stringify(record);
+  // Keys are created in the order they are first assigned: t, seq, then the record's own.
+  return JSON.stringify(Object.assign({ t: record.t, seq: record.seq }, record));
 }

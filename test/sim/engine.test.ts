@@ -69,6 +69,33 @@ describe('Engine', () => {
     engine.cancel(h); // a second cancel is harmless
   });
 
+  it('runs the same events in the same order when most scheduled events are cancelled', () => {
+    // Cancelled events are swept out of the heap in bulk once they outnumber the live ones.
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 9 })), { minLength: 1, maxLength: 400 }), (plan) => {
+        const engine = new Engine();
+        const seen: number[] = [];
+        const handles = plan.map(([delay], i) => engine.schedule(delay, () => seen.push(i)));
+        plan.forEach(([, roll], i) => {
+          if (roll < 8) engine.cancel(handles[i]!);
+        });
+        const kept = plan.map(([delay, roll], i) => ({ delay, roll, i })).filter((p) => p.roll >= 8);
+        expect(engine.pending).toBe(kept.length);
+        engine.runUntil(1000);
+        expect(seen).toEqual(kept.sort((a, b) => a.delay - b.delay || a.i - b.i).map((p) => p.i));
+        expect(engine.pending).toBe(0);
+      }),
+    );
+  });
+
+  it('keeps its heap small when timers are cancelled before they are due', () => {
+    const engine = new Engine();
+    for (let i = 0; i < 10_000; i++) engine.cancel(engine.schedule(60_000, () => undefined));
+    engine.schedule(1, () => undefined);
+    expect(engine.pending).toBe(1);
+    expect(engine.queued).toBeLessThanOrEqual(2 * 64 + 1);
+  });
+
   it('refuses to schedule into the past or with a bad delay', () => {
     const engine = new Engine();
     engine.runUntil(100);

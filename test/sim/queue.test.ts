@@ -62,4 +62,22 @@ describe('EventQueue', () => {
     expect(queue.pop()).toBeUndefined();
     expect(queue.peek()).toBeUndefined();
   });
+
+  it('drops the entries retain rejects and still pops the rest in (time, seq) order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.boolean()), { maxLength: 300 }), (items) => {
+        const queue = new EventQueue<Entry & { keep: boolean }>();
+        items.forEach(([time, keep], seq) => queue.push({ time, seq, keep }));
+        queue.retain((e) => e.keep);
+        const expected = items
+          .map(([time, keep], seq) => ({ time, seq, keep }))
+          .filter((e) => e.keep)
+          .sort((a, b) => a.time - b.time || a.seq - b.seq);
+        expect(queue.size).toBe(expected.length);
+        const popped: Entry[] = [];
+        for (let e = queue.pop(); e !== undefined; e = queue.pop()) popped.push(e);
+        expect(popped).toEqual(expected);
+      }),
+    );
+  });
 });

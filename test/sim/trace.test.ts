@@ -39,4 +39,34 @@ describe('Trace', () => {
     const line = toJsonLine(trace.record(decision(1)));
     expect(line).toBe('{"t":12,"seq":0,"kind":"decision","component":"nginx","decision":"pick 1","why":"test"}');
   });
+
+  it('keeps the object it was handed, stamped, without copying it', () => {
+    const trace = new Trace(() => 7);
+    const input = decision(1);
+    const record = trace.record(input);
+    expect(record).toBe(input);
+    expect(trace.records()[0]).toBe(input);
+    expect(toJsonLine(record)).toBe('{"t":7,"seq":0,"kind":"decision","component":"nginx","decision":"pick 1","why":"test"}');
+  });
+
+  it('counts each kind apart', () => {
+    const trace = new Trace(() => 0);
+    trace.record(decision(1));
+    trace.record({ kind: 'log', component: 'nginx', stream: 'access', line: 'x' });
+    trace.record(decision(2));
+    expect([trace.count('decision'), trace.count('log'), trace.count('send')]).toEqual([2, 1, 0]);
+  });
+
+  it('stops calling a listener once it has unsubscribed', () => {
+    const trace = new Trace(() => 0);
+    const a: number[] = [];
+    const b: number[] = [];
+    const stopA = trace.subscribe((r) => a.push(r.seq));
+    trace.subscribe((r) => b.push(r.seq));
+    trace.record(decision(0));
+    stopA();
+    trace.record(decision(1));
+    expect(a).toEqual([0]);
+    expect(b).toEqual([0, 1]);
+  });
 });
