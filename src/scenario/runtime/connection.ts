@@ -46,23 +46,22 @@ export class Established implements Connection {
     if (!this.open) return;
     this.pending = handlers;
     const summary = `${message.method} ${message.target}`;
-    let wire: Wire | ((i: number) => Wire) = { type: this.wireType, summary, requestId: message.id };
+    const requestId = message.id;
+    let wire: Wire | ((i: number) => Wire) = { type: this.wireType, summary, requestId };
     if (this.purpose === 'traffic') {
       // Traffic shows, hop by hop, who appears to talk to whom and what the request says about its client.
       const headers = teachingHeaders(message.headers);
-      wire = (i) => ({ type: 'request', summary, requestId: message.id, ...this.addressesAt(i, false), ...(headers === undefined ? {} : { headers }) });
+      const addresses = this.addresses;
+      wire = (i) => {
+        const on = addresses[i];
+        return { type: 'request', summary, requestId, src: on?.src, dst: on?.dst, headers };
+      };
     }
     this.tcp.walk(
       this.hops,
       wire,
       () => {
-        if (!this.open) return;
-        const exchange: ServerExchange = {
-          ...this.ends,
-          respond: (reply) => this.respond(message.id, reply),
-          reset: (why) => this.serverReset(message.id, why),
-        };
-        this.server.request(message, exchange);
+        if (this.open) this.server.request(message, new Exchange(this, message.id, this.ends));
       },
       () => undefined,
       (i) => this.relays[i]?.check?.(),
@@ -89,14 +88,20 @@ export class Established implements Connection {
     this.tcp.walk(back, wire, () => handlers.reset(why));
   }
 
-  private respond(requestId: string, reply: HttpReply): void {
+  /** The server's answer to `requestId` walks back to the client. */
+  respond(requestId: string, reply: HttpReply): void {
     if (!this.open) return;
     const summary = `${reply.status} ← ${reply.servedBy}`;
     const last = this.hops.length - 2;
+    const addresses = this.addresses;
     const wire: Wire | ((i: number) => Wire) =
       this.purpose === 'health'
         ? { type: 'health', summary, requestId }
-        : (i) => ({ type: 'response', summary, requestId, ...this.addressesAt(last - i, true) });
+        : (i) => {
+            // Going back, the addresses of hop `last - i` swap ends.
+            const on = addresses[last - i];
+            return { type: 'response', summary, requestId, src: on?.dst, dst: on?.src };
+          };
     const path = [...this.hops].reverse();
     this.tcp.walk(
       path,
@@ -116,14 +121,8 @@ export class Established implements Connection {
     );
   }
 
-  /** The addresses on hop `k` (client side first), swapped for a packet going back; none when unknown. */
-  private addressesAt(k: number, back: boolean): { src?: string; dst?: string } {
-    const on = this.addresses[k];
-    if (on === undefined) return {};
-    return back ? { src: on.dst, dst: on.src } : { src: on.src, dst: on.dst };
-  }
-
-  private serverReset(requestId: string, why: string): void {
+  /** The server resets the connection while holding `requestId`: RST back to the client. */
+  serverReset(requestId: string, why: string): void {
     if (!this.open) return;
     const handlers = this.pending;
     const wire: Wire = { type: this.purpose === 'health' ? 'health' : 'tcp', summary: `RST ← ${this.ends.localIp}:${this.ends.localPort}`, requestId };
@@ -132,5 +131,32 @@ export class Established implements Connection {
     this.pending = undefined;
     for (const relay of this.relays) relay?.closed?.();
     this.tcp.walk(path, wire, () => handlers?.reset(why));
+  }
+}
+
+/** The server side of one request on a connection: where it came from, and how to answer it. */
+class Exchange implements ServerExchange {
+  readonly peerIp: string;
+  readonly peerPort: number;
+  readonly localIp: string;
+  readonly localPort: number;
+
+  constructor(
+    private readonly connection: Established,
+    private readonly requestId: string,
+    ends: Pick<ServerExchange, 'peerIp' | 'peerPort' | 'localIp' | 'localPort'>,
+  ) {
+    this.peerIp = ends.peerIp;
+    this.peerPort = ends.peerPort;
+    this.localIp = ends.localIp;
+    this.localPort = ends.localPort;
+  }
+
+  respond(reply: HttpReply): void {
+    this.connection.respond(this.requestId, reply);
+  }
+
+  reset(why: string): void {
+    this.connection.serverReset(this.requestId, why);
   }
 }

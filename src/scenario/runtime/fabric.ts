@@ -11,7 +11,7 @@
  * A component that is down (its AZ lost) neither sends nor receives: packets
  * to it are dropped where they land.
  */
-import type { Engine, Trace } from '../../sim';
+import type { Engine, Trace, TraceInput } from '../../sim';
 
 /** What a packet is, for the trace: `dns`, `tcp` (SYN, SYN-ACK, RST), `request`, `response`, `health`. */
 export type WireType = 'dns' | 'tcp' | 'request' | 'response' | 'health';
@@ -42,6 +42,37 @@ export interface FabricOptions {
   down(component: string): string | undefined;
   /** Why the link a–b carries nothing now (cut by a fault), or undefined; asked as a packet leaves and as it lands. */
   cut?(a: string, b: string): string | undefined;
+}
+
+/** Who hears how one hop of a packet ends (see `Fabric.carry`). */
+export interface HopLeg {
+  /** On landing: why the far end does not take the packet, or undefined when it does. */
+  refuse(): string | undefined;
+  /** Delivered, after the `deliver` record. */
+  arrived(): void;
+  /** Dropped (the sender or the far end is down, the link is cut, or `refuse` said why). */
+  dropped(why: string): void;
+}
+
+/** `hop`'s callbacks as a leg. */
+class CallbackLeg implements HopLeg {
+  constructor(
+    private readonly onArrive: () => void,
+    private readonly onRefuse: (() => string | undefined) | undefined,
+    private readonly onDropped: ((why: string) => void) | undefined,
+  ) {}
+
+  refuse(): string | undefined {
+    return this.onRefuse?.();
+  }
+
+  arrived(): void {
+    this.onArrive();
+  }
+
+  dropped(why: string): void {
+    this.onDropped?.(why);
+  }
 }
 
 export class Fabric {
@@ -85,28 +116,35 @@ export class Fabric {
     refuse?: () => string | undefined,
     dropped?: (why: string) => void,
   ): void {
+    this.carry(id, from, to, wire, new CallbackLeg(arrive, refuse, dropped));
+  }
+
+  /**
+   * `hop` for a caller that is its own listener: the connection code sends
+   * every packet of every request this way, and one object with methods costs
+   * less than three closures per hop.
+   */
+  carry(id: string, from: string, to: string, wire: Wire, leg: HopLeg): void {
     const link = this.link(from, to);
     const sender = this.options.down(from) ?? this.options.cut?.(from, to);
     if (sender !== undefined) {
       this.record('drop', id, from, to, wire, sender);
-      dropped?.(sender);
+      leg.dropped(sender);
       return;
     }
     this.record('send', id, from, to, wire);
-    this.engine.schedule(
-      link.latencyMs,
-      () => {
-        const why = this.options.down(to) ?? this.options.cut?.(from, to) ?? refuse?.();
-        if (why !== undefined) {
-          this.record('drop', id, from, to, wire, why);
-          dropped?.(why);
-          return;
-        }
-        this.record('deliver', id, from, to, wire);
-        arrive();
-      },
-      'deliver',
-    );
+    this.engine.schedule(link.latencyMs, () => this.land(id, from, to, wire, leg), 'deliver');
+  }
+
+  private land(id: string, from: string, to: string, wire: Wire, leg: HopLeg): void {
+    const why = this.options.down(to) ?? this.options.cut?.(from, to) ?? leg.refuse();
+    if (why !== undefined) {
+      this.record('drop', id, from, to, wire, why);
+      leg.dropped(why);
+      return;
+    }
+    this.record('deliver', id, from, to, wire);
+    leg.arrived();
   }
 
   private record(kind: 'send' | 'deliver' | 'drop', id: string, from: string, to: string, wire: Wire, why?: string): void {
@@ -114,8 +152,9 @@ export class Fabric {
     // Undefined fields are left out of JSON lines, so the bytes are those of an absent key.
     // The headers object is shared by the records of one message: nobody writes to a record.
     const headers = wire.headers as Record<string, string> | undefined;
-    if (why === undefined) this.trace.record({ kind, packet: id, type: wire.type, from, to, src: wire.src, dst: wire.dst, requestId: wire.requestId, summary: wire.summary, headers });
-    else this.trace.record({ kind, packet: id, type: wire.type, from, to, src: wire.src, dst: wire.dst, requestId: wire.requestId, summary: wire.summary, headers, why });
+    // `t: 0, seq: 0` are placeholders the trace stamps: written first, the object keeps its shape.
+    if (why === undefined) this.trace.record({ t: 0, seq: 0, kind, packet: id, type: wire.type, from, to, src: wire.src, dst: wire.dst, requestId: wire.requestId, summary: wire.summary, headers } as TraceInput);
+    else this.trace.record({ t: 0, seq: 0, kind, packet: id, type: wire.type, from, to, src: wire.src, dst: wire.dst, requestId: wire.requestId, summary: wire.summary, headers, why } as TraceInput);
   }
 
   private link(a: string, b: string): FabricLink {

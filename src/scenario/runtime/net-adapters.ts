@@ -5,9 +5,9 @@
  * for nginx on a machine or in a pod. Each maps the model's small callback
  * contract onto connections that walk hop by hop.
  */
-import type { ClientConnection, ClientNet, LookupResult } from '../../models/client';
-import type { UpstreamConnection, UpstreamNetwork } from '../../models/nginx/process';
-import type { Connection, Purpose } from './tcp-types';
+import type { ClientConnection, ClientNet, LookupResult, OutgoingRequest as ClientRequest, ResponseHandlers as ClientReplyHandlers } from '../../models/client';
+import type { ResponseHandlers as UpstreamReplyHandlers, UpstreamConnection, UpstreamNetwork, UpstreamRequest } from '../../models/nginx/process';
+import type { Connection, HttpMessage, Purpose } from './tcp-types';
 import type { Tcp } from './tcp';
 
 /** Ephemeral ports as Linux hands them out (32768–60999), one counter per component. */
@@ -24,34 +24,51 @@ export type Lookup = (fromComponent: string, clientIp: string, name: string, req
 
 /** `ClientNet` for a component: its lookups and its connections. */
 export function clientNet(tcp: Tcp, component: string, lookup: Lookup, purpose: Purpose = 'traffic'): ClientNet {
+  // Method shorthand, not arrow properties, in the objects of this file: they
+  // are made per request, and a named arrow costs a defineProperty under
+  // tools that keep function names (tsx, esbuild).
   const ports = new PortCounter();
   return {
-    lookup: (clientIp, name, requestId, done) => lookup(component, clientIp, name, requestId, done),
+    lookup(clientIp, name, requestId, done) {
+      lookup(component, clientIp, name, requestId, done);
+    },
     dial(srcIp, dstIp, dstPort, requestId, handlers) {
       return tcp.dial(
         { from: component, srcIp, srcPort: ports.take(), dstIp, dstPort, purpose, requestId },
         {
-          connected: (connection) => handlers.connected(asClientConnection(connection)),
-          refused: (why) => handlers.refused(why),
+          connected(connection) {
+            handlers.connected(new ClientSide(connection));
+          },
+          refused(why) {
+            handlers.refused(why);
+          },
         },
       );
     },
   };
 }
 
-function asClientConnection(connection: Connection): ClientConnection {
-  return {
-    send(request, handlers) {
-      connection.send(
-        { id: request.id, method: request.method, target: request.target, headers: request.headers },
-        {
-          response: (reply) => handlers.response({ status: reply.status, servedBy: reply.servedBy }),
-          reset: (why) => handlers.reset(why),
+/** A connection as a traffic client sees it. */
+class ClientSide implements ClientConnection {
+  constructor(private readonly connection: Connection) {}
+
+  send(request: ClientRequest, handlers: ClientReplyHandlers): void {
+    this.connection.send(
+      { id: request.id, method: request.method, target: request.target, headers: request.headers },
+      {
+        response(reply) {
+          handlers.response({ status: reply.status, servedBy: reply.servedBy });
         },
-      );
-    },
-    close: () => connection.close(),
-  };
+        reset(why) {
+          handlers.reset(why);
+        },
+      },
+    );
+  }
+
+  close(): void {
+    this.connection.close();
+  }
 }
 
 /**
@@ -73,30 +90,46 @@ export class NginxUpstreams implements UpstreamNetwork {
     const colon = address.lastIndexOf(':');
     const ip = address.slice(0, colon);
     const port = Number(address.slice(colon + 1));
+    const servedBy = this.servedBy;
     return this.tcp.dial(
       { from: this.component, srcIp: fromIp, srcPort: this.ports.take(), dstIp: ip, dstPort: port, purpose: 'traffic' },
       {
-        connected: (connection) => handlers.connected(this.upstream(connection)),
-        refused: () => handlers.refused(),
+        connected(connection) {
+          handlers.connected(new UpstreamSide(connection, servedBy));
+        },
+        refused() {
+          handlers.refused();
+        },
       },
     );
   }
+}
 
-  private upstream(connection: Connection): UpstreamConnection {
-    return {
-      send: (request, handlers) => {
-        connection.send(
-          { id: request.requestId, method: request.method, target: request.uri, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) },
-          {
-            response: (reply) => {
-              this.servedBy.set(request.requestId, reply.servedBy);
-              handlers.response({ status: reply.status, headers: reply.headers.map(([k, v]) => [k, v] as [string, string]), body: reply.body });
-            },
-            reset: () => handlers.closed(),
-          },
-        );
+/** A connection as nginx sees it: it notes which component answered each request. */
+class UpstreamSide implements UpstreamConnection {
+  constructor(
+    private readonly connection: Connection,
+    private readonly servedBy: Map<string, string>,
+  ) {}
+
+  send(request: UpstreamRequest, handlers: UpstreamReplyHandlers): void {
+    const message: HttpMessage =
+      request.body === undefined
+        ? { id: request.requestId, method: request.method, target: request.uri, headers: request.headers }
+        : { id: request.requestId, method: request.method, target: request.uri, headers: request.headers, body: request.body };
+    const servedBy = this.servedBy;
+    this.connection.send(message, {
+      response(reply) {
+        servedBy.set(request.requestId, reply.servedBy);
+        handlers.response({ status: reply.status, headers: reply.headers.map(([k, v]) => [k, v] as [string, string]), body: reply.body });
       },
-      close: () => connection.close(),
-    };
+      reset() {
+        handlers.closed();
+      },
+    });
+  }
+
+  close(): void {
+    this.connection.close();
   }
 }

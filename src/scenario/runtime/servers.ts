@@ -6,32 +6,42 @@
  * the model hears it (its ticket is cancelled).
  */
 import type { AppProcess, AppTicket } from '../../models/backend';
-import type { NginxInstance } from '../../models/nginx/process';
+import type { ClientRequest, NginxInstance } from '../../models/nginx/process';
 import type { ForwardProxy, ProxyTicket } from '../../models/proxy';
 import type { NginxUpstreams } from './net-adapters';
 import type { HttpMessage, ServerExchange, ServerSide } from './tcp-types';
 
 /** One connection to an app. */
 export function appConnection(app: AppProcess, component: string): ServerSide {
+  // Method shorthand rather than arrow properties throughout this file: these
+  // objects are made per connection and per request, and a named arrow costs
+  // a defineProperty under tools that keep function names (tsx, esbuild).
   let ticket: AppTicket | undefined;
   return {
     request(message: HttpMessage, exchange: ServerExchange) {
       ticket = app.handle(
         { id: message.id, method: message.method, path: message.target, headers: message.headers, remoteIp: exchange.peerIp },
         {
-          respond: (r) => exchange.respond({ status: r.status, headers: r.headers, body: r.body, servedBy: component }),
-          reset: (why) => exchange.reset(why),
+          respond(r) {
+            exchange.respond({ status: r.status, headers: r.headers, body: r.body, servedBy: component });
+          },
+          reset(why) {
+            exchange.reset(why);
+          },
         },
       );
     },
-    closed: () => ticket?.cancel(),
+    closed() {
+      ticket?.cancel();
+    },
   };
 }
 
 /** The last status nginx got from an upstream (`$upstream_status` lists every attempt). */
 function lastUpstreamStatus(upstreamStatus: string): string {
-  const parts = upstreamStatus.split(/[,:] /);
-  return (parts[parts.length - 1] ?? '').trim();
+  // After the last ", " (next attempt) or ": " (next group); the two cannot overlap.
+  const cut = Math.max(upstreamStatus.lastIndexOf(', '), upstreamStatus.lastIndexOf(': '));
+  return (cut < 0 ? upstreamStatus : upstreamStatus.slice(cut + 2)).trim();
 }
 
 /** Requests nginx is working on, so that they can be reset if its container dies. */
@@ -43,19 +53,20 @@ export function nginxConnection(nginx: () => NginxInstance, upstreams: NginxUpst
   return {
     request(message: HttpMessage, exchange: ServerExchange) {
       working?.add(exchange);
+      const request: ClientRequest = {
+        id: message.id,
+        method: message.method,
+        uri: message.target,
+        httpVersion: 'HTTP/1.1',
+        headers: message.headers.map(([k, v]) => [k, v] as [string, string]),
+        clientIp: exchange.peerIp,
+        clientPort: exchange.peerPort,
+        localIp: exchange.localIp,
+        localPort: exchange.localPort,
+      };
+      if (message.body !== undefined) request.body = message.body;
       nginx().handle(
-        {
-          id: message.id,
-          method: message.method,
-          uri: message.target,
-          httpVersion: 'HTTP/1.1',
-          headers: message.headers.map(([k, v]) => [k, v] as [string, string]),
-          ...(message.body === undefined ? {} : { body: message.body }),
-          clientIp: exchange.peerIp,
-          clientPort: exchange.peerPort,
-          localIp: exchange.localIp,
-          localPort: exchange.localPort,
-        },
+        request,
         (response) => {
           const backend = upstreams.servedBy.get(message.id);
           upstreams.servedBy.delete(message.id);
@@ -70,7 +81,7 @@ export function nginxConnection(nginx: () => NginxInstance, upstreams: NginxUpst
         },
       );
     },
-    closed: () => {
+    closed() {
       open = false;
     },
   };
@@ -86,6 +97,8 @@ export function proxyConnection(proxy: ForwardProxy): ServerSide {
         (reply) => exchange.respond({ status: reply.status, headers: [], body: '', servedBy: reply.servedBy }),
       );
     },
-    closed: () => ticket?.cancel(),
+    closed() {
+      ticket?.cancel();
+    },
   };
 }

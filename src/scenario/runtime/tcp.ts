@@ -12,7 +12,7 @@
  * what it holds on the path at once, without packets of its own.
  */
 import type { Engine, Trace } from '../../sim';
-import type { Fabric, Wire } from './fabric';
+import type { Fabric, HopLeg, Wire } from './fabric';
 import { Established } from './connection';
 import type { DialHandlers, Host, HopAddresses, Purpose, Relay, Syn, SynVerdict } from './tcp-types';
 
@@ -42,6 +42,14 @@ function synSummary(syn: Syn): string {
   return `SYN ${syn.srcIp}:${syn.srcPort} → ${syn.dstIp}:${syn.dstPort}`;
 }
 
+/** A SYN as it leaves `from`, its addresses as they are on that hop (`requestId` only when there is one). */
+function synAt(syn: Syn, from: string, srcIp: string, dstIp: string, dstPort: number): Syn {
+  const { connection, purpose, requestId, srcPort, clientIp } = syn;
+  return requestId === undefined
+    ? { connection, purpose, from, srcIp, srcPort, dstIp, dstPort, clientIp }
+    : { connection, purpose, requestId, from, srcIp, srcPort, dstIp, dstPort, clientIp };
+}
+
 export class Tcp {
   private connections = 0;
 
@@ -49,118 +57,14 @@ export class Tcp {
     readonly fabric: Fabric,
     readonly engine: Engine,
     readonly trace: Trace,
-    private readonly router: Router,
+    readonly router: Router,
   ) {}
 
   /** Open a connection; exactly one of `connected`/`refused` is called, or neither when the SYN is lost. */
   dial(options: DialOptions, handlers: DialHandlers): PendingDial {
-    const id = `c${++this.connections}`;
-    let aborted = false;
-    const hops: string[] = [options.from];
-    const relays: (Relay | undefined)[] = [undefined];
-    // The addresses on the wire for each hop hops[k] → hops[k+1], as the SYN carried them there.
-    const addresses: HopAddresses[] = [];
-    const packet = this.fabric.packetId();
-    const type = options.purpose === 'health' ? 'health' : 'tcp';
-    let syn: Syn = {
-      connection: id,
-      purpose: options.purpose,
-      ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
-      from: options.from,
-      srcIp: options.srcIp,
-      srcPort: options.srcPort,
-      dstIp: options.dstIp,
-      dstPort: options.dstPort,
-      clientIp: options.srcIp,
-    };
-    const release = () => {
-      for (const relay of relays) relay?.closed?.();
-    };
-    const advance = (at: string, verdict: SynVerdict): void => {
-      switch (verdict.kind) {
-        case 'forward': {
-          relays[relays.length - 1] = verdict.relay;
-          syn = {
-            ...syn,
-            from: at,
-            dstIp: verdict.dstIp ?? syn.dstIp,
-            dstPort: verdict.dstPort ?? syn.dstPort,
-            srcIp: verdict.srcIp ?? syn.srcIp,
-          };
-          const next = verdict.next;
-          const onWire: HopAddresses = { src: `${syn.srcIp}:${syn.srcPort}`, dst: `${syn.dstIp}:${syn.dstPort}` };
-          const wire: Wire = { type, summary: synSummary(syn), ...(options.requestId === undefined ? {} : { requestId: options.requestId }) };
-          let landing: SynVerdict = { kind: 'drop', why: `nothing answers at ${next}` };
-          this.fabric.hop(
-            packet,
-            at,
-            next,
-            wire,
-            () => {
-              hops.push(next);
-              relays.push(undefined);
-              addresses.push(onWire);
-              advance(next, landing);
-            },
-            () => {
-              const host = this.router.host(next);
-              if (host !== undefined) landing = host.syn(syn);
-              return landing.kind === 'drop' ? landing.why : undefined;
-            },
-            () => release(),
-          );
-          return;
-        }
-        case 'accept': {
-          const exchange = { peerIp: syn.srcIp, peerPort: syn.srcPort, localIp: syn.dstIp, localPort: syn.dstPort };
-          const connection = new Established(this, id, { hops, relays, addresses }, verdict.server, exchange, options.purpose, options.requestId);
-          const synAck: Wire = {
-            type,
-            summary: `SYN-ACK ${syn.dstIp}:${syn.dstPort} → ${syn.srcIp}:${syn.srcPort}`,
-            ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
-          };
-          this.walk([...hops].reverse(), synAck, () => {
-            if (aborted) connection.close();
-            else handlers.connected(connection);
-          }, () => connection.close());
-          return;
-        }
-        case 'reset': {
-          const back = hops.slice(0, hops.indexOf(at) + 1).reverse();
-          release();
-          if (back.length <= 1) {
-            // Refused at the sender itself (e.g. kube-proxy's REJECT for a Service without endpoints).
-            this.engine.schedule(0, () => {
-              if (!aborted) handlers.refused(verdict.why);
-            }, 'refused');
-            return;
-          }
-          const rst: Wire = { type, summary: `RST → ${options.srcIp}:${options.srcPort} (connection refused)`, ...(options.requestId === undefined ? {} : { requestId: options.requestId }) };
-          this.walk(back, rst, () => {
-            if (!aborted) handlers.refused(verdict.why);
-          });
-          return;
-        }
-        case 'drop':
-          release();
-          this.trace.record({
-            kind: 'drop',
-            packet,
-            type,
-            from: at,
-            to: `${syn.dstIp}:${syn.dstPort}`,
-            ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
-            summary: synSummary(syn),
-            why: verdict.why,
-          });
-      }
-    };
-    advance(options.from, this.router.route(syn));
-    return {
-      abort: () => {
-        aborted = true;
-      },
-    };
+    const dial = new Dial(this, `c${++this.connections}`, options, handlers);
+    dial.start();
+    return dial;
   }
 
   /**
@@ -176,33 +80,189 @@ export class Tcp {
     check?: (index: number) => string | undefined,
     resetAt?: (index: number, why: string) => void,
   ): void {
-    const packet = this.fabric.packetId();
-    const step = (i: number): void => {
-      const from = path[i];
-      const to = path[i + 1];
-      if (from === undefined || to === undefined) {
-        done();
+    new Walk(this.fabric, this.fabric.packetId(), path, wire, done, dropped, check, resetAt).step();
+  }
+}
+
+/**
+ * One packet walking a path, hop after hop. A class rather than a closure per
+ * hop: every packet of every request goes this way.
+ */
+class Walk implements HopLeg {
+  /** The hop under way: path[index] → path[index + 1]. */
+  private index = 0;
+
+  constructor(
+    private readonly fabric: Fabric,
+    private readonly packet: string,
+    private readonly path: readonly string[],
+    private readonly wire: Wire | ((index: number) => Wire),
+    private readonly done: () => void,
+    private readonly onDropped: ((why: string) => void) | undefined,
+    private readonly check: ((index: number) => string | undefined) | undefined,
+    private readonly resetAt: ((index: number, why: string) => void) | undefined,
+  ) {}
+
+  step(): void {
+    const i = this.index;
+    const from = this.path[i];
+    const to = this.path[i + 1];
+    if (from === undefined || to === undefined) {
+      this.done();
+      return;
+    }
+    const wire = this.wire;
+    this.fabric.carry(this.packet, from, to, typeof wire === 'function' ? wire(i) : wire, this);
+  }
+
+  refuse(): undefined {
+    return undefined;
+  }
+
+  arrived(): void {
+    const i = this.index;
+    if (i + 2 < this.path.length && this.check !== undefined) {
+      const why = this.check(i + 1);
+      if (why !== undefined) {
+        this.resetAt?.(i + 1, why);
         return;
       }
-      this.fabric.hop(
-        packet,
-        from,
-        to,
-        typeof wire === 'function' ? wire(i) : wire,
-        () => {
-          if (i + 2 < path.length && check !== undefined) {
-            const why = check(i + 1);
-            if (why !== undefined) {
-              resetAt?.(i + 1, why);
-              return;
-            }
-          }
-          step(i + 1);
-        },
-        undefined,
-        dropped,
-      );
-    };
-    step(0);
+    }
+    this.index = i + 1;
+    this.step();
+  }
+
+  dropped(why: string): void {
+    this.onDropped?.(why);
+  }
+}
+
+/**
+ * One connection being opened: the SYN finds its way hop by hop, then the
+ * SYN-ACK (or a RST) walks back. The dial is its SYN's listener on each hop.
+ */
+class Dial implements PendingDial, HopLeg {
+  private aborted = false;
+  private readonly hops: string[];
+  private readonly relays: (Relay | undefined)[] = [undefined];
+  /** The addresses on the wire for each hop hops[k] → hops[k+1], as the SYN carried them there. */
+  private readonly addresses: HopAddresses[] = [];
+  private readonly packet: string;
+  private readonly type: 'health' | 'tcp';
+  private syn: Syn;
+  /** The hop under way: where the SYN goes, its addresses there, and what that host answered. */
+  private next = '';
+  private onWire: HopAddresses = { src: '', dst: '' };
+  private landing: SynVerdict = { kind: 'drop', why: '' };
+
+  constructor(
+    private readonly tcp: Tcp,
+    private readonly id: string,
+    private readonly options: DialOptions,
+    private readonly handlers: DialHandlers,
+  ) {
+    this.hops = [options.from];
+    this.packet = tcp.fabric.packetId();
+    this.type = options.purpose === 'health' ? 'health' : 'tcp';
+    const { purpose, requestId, from, srcIp, srcPort, dstIp, dstPort } = options;
+    this.syn =
+      requestId === undefined
+        ? { connection: id, purpose, from, srcIp, srcPort, dstIp, dstPort, clientIp: srcIp }
+        : { connection: id, purpose, requestId, from, srcIp, srcPort, dstIp, dstPort, clientIp: srcIp };
+  }
+
+  start(): void {
+    this.advance(this.options.from, this.tcp.router.route(this.syn));
+  }
+
+  abort(): void {
+    this.aborted = true;
+  }
+
+  /** On landing: the host there answers the SYN (a drop is the packet's drop). */
+  refuse(): string | undefined {
+    const host = this.tcp.router.host(this.next);
+    if (host !== undefined) this.landing = host.syn(this.syn);
+    return this.landing.kind === 'drop' ? this.landing.why : undefined;
+  }
+
+  arrived(): void {
+    const next = this.next;
+    this.hops.push(next);
+    this.relays.push(undefined);
+    this.addresses.push(this.onWire);
+    this.advance(next, this.landing);
+  }
+
+  dropped(): void {
+    this.release();
+  }
+
+  private release(): void {
+    for (const relay of this.relays) relay?.closed?.();
+  }
+
+  private advance(at: string, verdict: SynVerdict): void {
+    const { options, tcp, type } = this;
+    const requestId = options.requestId;
+    switch (verdict.kind) {
+      case 'forward': {
+        this.relays[this.relays.length - 1] = verdict.relay;
+        const syn = synAt(this.syn, at, verdict.srcIp ?? this.syn.srcIp, verdict.dstIp ?? this.syn.dstIp, verdict.dstPort ?? this.syn.dstPort);
+        this.syn = syn;
+        const next = verdict.next;
+        this.next = next;
+        this.onWire = { src: `${syn.srcIp}:${syn.srcPort}`, dst: `${syn.dstIp}:${syn.dstPort}` };
+        this.landing = { kind: 'drop', why: `nothing answers at ${next}` };
+        const wire: Wire = { type, summary: synSummary(syn), requestId };
+        tcp.fabric.carry(this.packet, at, next, wire, this);
+        return;
+      }
+      case 'accept': {
+        const syn = this.syn;
+        const exchange = { peerIp: syn.srcIp, peerPort: syn.srcPort, localIp: syn.dstIp, localPort: syn.dstPort };
+        const path = { hops: this.hops, relays: this.relays, addresses: this.addresses };
+        const connection = new Established(tcp, this.id, path, verdict.server, exchange, options.purpose, requestId);
+        const synAck: Wire = { type, summary: `SYN-ACK ${syn.dstIp}:${syn.dstPort} → ${syn.srcIp}:${syn.srcPort}`, requestId };
+        tcp.walk(
+          [...this.hops].reverse(),
+          synAck,
+          () => {
+            if (this.aborted) connection.close();
+            else this.handlers.connected(connection);
+          },
+          () => connection.close(),
+        );
+        return;
+      }
+      case 'reset': {
+        const back = this.hops.slice(0, this.hops.indexOf(at) + 1).reverse();
+        this.release();
+        if (back.length <= 1) {
+          // Refused at the sender itself (e.g. kube-proxy's REJECT for a Service without endpoints).
+          tcp.engine.schedule(0, () => {
+            if (!this.aborted) this.handlers.refused(verdict.why);
+          }, 'refused');
+          return;
+        }
+        const rst: Wire = { type, summary: `RST → ${options.srcIp}:${options.srcPort} (connection refused)`, requestId };
+        tcp.walk(back, rst, () => {
+          if (!this.aborted) this.handlers.refused(verdict.why);
+        });
+        return;
+      }
+      case 'drop':
+        this.release();
+        tcp.trace.record({
+          kind: 'drop',
+          packet: this.packet,
+          type,
+          from: at,
+          to: `${this.syn.dstIp}:${this.syn.dstPort}`,
+          ...(requestId === undefined ? {} : { requestId }),
+          summary: synSummary(this.syn),
+          why: verdict.why,
+        });
+    }
   }
 }
