@@ -8,11 +8,12 @@
  */
 import type { Engine, Trace } from '../../../sim';
 import type { Conf, LocationBlock, ServerBlock, UpstreamBlock } from '../model';
+import type { UpstreamState } from '../upstream';
 import { errorReply, expandVariables, routeRequest, type FileTree, type Reply, type RequestContext, type UpstreamRequestHead } from '../routing';
 import type { ErrorContext, ErrorLevel } from './errorLog';
 import type { NginxLogs } from './logs';
-import type { UpstreamNetwork } from './network';
-import { runProxy, upstreamVariables, type AttemptRecord } from './proxy';
+import type { UpstreamNetwork, UpstreamRequest } from './network';
+import { runProxy, upstreamVariables, type AttemptRecord, type ProxyJob } from './proxy';
 import { requestId, requestLength } from './requestContext';
 import { fromReply, fromUpstream, type BuiltResponse } from './response';
 import { runtimeTarget } from './runtimeUpstream';
@@ -72,11 +73,13 @@ export class RequestRun {
     if (referrer !== undefined) this.err.referrer = referrer;
   }
 
-  private decide(decision: string, why: string): void {
+  /** A decision record about this request. */
+  decide(decision: string, why: string): void {
     this.env.trace.record({ kind: 'decision', component: this.env.component, decision, requestId: this.req.id, why });
   }
 
-  private log(conf: Conf | undefined, level: ErrorLevel, message: string, action?: string, upstream?: string): void {
+  /** An error-log line about this request, if `conf`'s error_log level lets it through. */
+  log(conf: Conf | undefined, level: ErrorLevel, message: string, action?: string, upstream?: string): void {
     const ctx: ErrorContext = upstream === undefined ? this.err : { ...this.err, upstream };
     this.env.logs.error(conf, level, message, action, ctx);
   }
@@ -91,15 +94,15 @@ export class RequestRun {
     }
     for (const d of outcome.decisions) this.decide(d.decision, d.why);
     this.err.serverName = outcome.server?.serverNames[0] ?? '';
-    this.ctx = {
-      ...outcome.ctx,
-      serverName: outcome.ctx.serverName || this.err.serverName,
-      startMs: this.startMs,
-      pid: this.err.pid,
-      connection: this.err.connection,
-      connectionRequests: 1,
-      requestId: requestId(env.idRandom),
-    };
+    // The router made this context for this request alone: fill it in rather than copy it.
+    const ctx = outcome.ctx;
+    ctx.serverName = ctx.serverName || this.err.serverName;
+    ctx.startMs = this.startMs;
+    ctx.pid = this.err.pid;
+    ctx.connection = this.err.connection;
+    ctx.connectionRequests = 1;
+    ctx.requestId = requestId(env.idRandom);
+    this.ctx = ctx;
     const conf = outcome.conf ?? outcome.server?.conf;
     if (outcome.kind === 'proxy') {
       this.proxy(outcome.location, outcome.upstream);
@@ -129,24 +132,19 @@ export class RequestRun {
     }
     const state = target.state;
     const method = state.method;
-    runProxy(
-      { engine: env.engine, network: env.network, localIp: env.localIp, random: env.random },
-      {
-        requestId: req.id,
-        state,
-        conf,
-        request: { requestId: req.id, method: head.method, uri: head.uri, httpVersion: head.httpVersion, headers: head.headers, ...(req.body !== undefined ? { body: req.body } : {}) },
-        clientIp: req.clientIp,
-        ...(method.kind === 'hash' ? { hashKey: expandVariables(method.key, ctx) } : {}),
-        log: (level, message, action, upstream) => this.log(conf, level, message, action, upstream),
-        decide: (decision, why) => this.decide(decision, why),
-        onConnect: () => env.nextConnection(),
-      },
-      (outcome) => {
-        const built = outcome.response ? fromUpstream(outcome.response, env.wallMs()) : fromReply(errorReply(outcome.status), env.wallMs());
-        this.finish(conf, built, outcome.attempts, head.uri);
-      },
-    );
+    const request: UpstreamRequest = { requestId: req.id, method: head.method, uri: head.uri, httpVersion: head.httpVersion, headers: head.headers };
+    if (req.body !== undefined) request.body = req.body;
+    const job = new Job(this, req.id, state, conf, request, req.clientIp);
+    if (method.kind === 'hash') job.hashKey = expandVariables(method.key, ctx);
+    runProxy({ engine: env.engine, network: env.network, localIp: env.localIp, random: env.random }, job, (outcome) => {
+      const built = outcome.response ? fromUpstream(outcome.response, env.wallMs()) : fromReply(errorReply(outcome.status), env.wallMs());
+      this.finish(conf, built, outcome.attempts, head.uri);
+    });
+  }
+
+  /** Called by the upstream loop for each connection attempt. */
+  connecting(): void {
+    this.env.nextConnection();
   }
 
   private reply(conf: Conf | undefined, reply: Reply): void {
@@ -181,5 +179,34 @@ export class RequestRun {
     };
     if (upstreamUri !== undefined) response.upstreamUri = upstreamUri;
     this.done(response);
+  }
+}
+
+/**
+ * The upstream loop's view of one request (a class rather than an object of
+ * arrow functions: one is made per proxied request).
+ */
+class Job implements ProxyJob {
+  hashKey?: string;
+
+  constructor(
+    private readonly run: RequestRun,
+    readonly requestId: string,
+    readonly state: UpstreamState,
+    readonly conf: Conf,
+    readonly request: UpstreamRequest,
+    readonly clientIp: string,
+  ) {}
+
+  log(level: ErrorLevel, message: string, action: string, upstream: string): void {
+    this.run.log(this.conf, level, message, action, upstream);
+  }
+
+  decide(decision: string, why: string): void {
+    this.run.decide(decision, why);
+  }
+
+  onConnect(): void {
+    this.run.connecting();
   }
 }

@@ -10,9 +10,18 @@ import type { UpstreamResponse } from './network';
 /** Header fields nginx does not pass from an upstream response (proxy_hide_header defaults and hop-by-hop fields). */
 const HIDDEN = new Set(['date', 'server', 'x-pad', 'x-accel-expires', 'x-accel-redirect', 'x-accel-limit-rate', 'x-accel-buffering', 'x-accel-charset', 'connection', 'keep-alive', 'transfer-encoding']);
 
+/** The last second formatted, since many responses share a second (a pure conversion, so caching it is safe). */
+let lastSecond = NaN;
+let lastDate = '';
+
 function dateHeader(wallMs: number): string {
-  // An explicit instant, converted: the virtual clock's time in RFC 1123 form.
-  return new Date(Math.floor(wallMs / 1000) * 1000).toUTCString();
+  const second = Math.floor(wallMs / 1000);
+  if (second !== lastSecond) {
+    // An explicit instant, converted: the virtual clock's time in RFC 1123 form.
+    lastDate = new Date(second * 1000).toUTCString();
+    lastSecond = second;
+  }
+  return lastDate;
 }
 
 export interface BuiltResponse {

@@ -33,5 +33,9 @@ export function escapeLogValue(value: string): string {
 export function formatAccessLog(format: string, ctx: RequestContext): string {
   const parsed = parseTemplate(format);
   if (!parsed.ok) return format;
-  return renderParts(parsed.parts, ctx, (v) => (v === undefined ? '-' : escapeLogValue(v)));
+  return renderParts(parsed.parts, ctx, logValue);
+}
+
+function logValue(v: string | undefined): string {
+  return v === undefined ? '-' : escapeLogValue(v);
 }

@@ -14,7 +14,27 @@ export type ParsedTemplate = { ok: true; parts: TemplatePart[] } | { ok: false; 
 
 const isNameChar = (ch: string): boolean => /^[A-Za-z0-9_]$/.test(ch);
 
+/**
+ * Parsed templates by text. A configuration's templates (log formats,
+ * proxy_set_header values) are parsed again for every request otherwise;
+ * parsing is pure, so the result is shared. Bounded: a long run that edits
+ * its configuration many times starts the cache afresh.
+ */
+const parsedCache = new Map<string, ParsedTemplate>();
+const PARSED_CACHE_LIMIT = 1024;
+
+/** The parts of `template` (shared between callers: read them, do not change them). */
 export function parseTemplate(template: string): ParsedTemplate {
+  let parsed = parsedCache.get(template);
+  if (parsed === undefined) {
+    if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.clear();
+    parsed = parseTemplateText(template);
+    parsedCache.set(template, parsed);
+  }
+  return parsed;
+}
+
+function parseTemplateText(template: string): ParsedTemplate {
   const parts: TemplatePart[] = [];
   let i = 0;
   while (i < template.length) {
