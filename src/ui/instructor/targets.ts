@@ -51,8 +51,15 @@ export function deployments(w: TargetSource): Target[] {
   return (w.scenario.cluster?.deployments ?? []).map((d) => ({ id: d.metadata.name, label: `Deployment ${d.metadata.name}` }));
 }
 
+/** Every LoadBalancer Service's NLB, whether or not the scenario pins its addresses in `loadBalancers`. */
 export function loadBalancers(w: TargetSource): Target[] {
-  return (w.scenario.cluster?.loadBalancers ?? []).map((lb) => ({ id: lb.service, label: `NLB of ${lb.service}` }));
+  const out = (w.scenario.cluster?.loadBalancers ?? []).map((lb) => ({ id: lb.service, label: `NLB of ${lb.service}` }));
+  const known = new Set(out.map((t) => (t.id.includes('/') ? t.id : `default/${t.id}`)));
+  for (const svc of w.scenario.cluster?.services ?? []) {
+    const ref = `${svc.metadata.namespace}/${svc.metadata.name}`;
+    if (svc.type === 'LoadBalancer' && !known.has(ref)) out.push({ id: ref, label: `NLB of ${ref}` });
+  }
+  return out;
 }
 
 /**
@@ -71,7 +78,7 @@ export function recordValues(w: TargetSource): Target[] {
   for (const c of w.snapshot.components) if ((c.kind === 'machine' || c.kind === 'proxy') && /^[\d.]+$/.test(c.address)) add(c.address, `${c.address} (${c.label === '' ? c.id : c.label})`);
   // Services as `namespace/name`, so an alias is offered once however the scenario spelled it.
   const svc = (ref: string): string => (ref.includes('/') ? ref : `default/${ref}`);
-  for (const lb of w.scenario.cluster?.loadBalancers ?? []) add(`alias:${svc(lb.service)}`, `alias to the NLB of ${svc(lb.service)}`);
+  for (const lb of loadBalancers(w)) add(`alias:${svc(lb.id)}`, `alias to the NLB of ${svc(lb.id)}`);
   for (const z of w.scenario.dns?.zones ?? []) {
     for (const r of z.records) {
       if (r.kind === 'a') add(r.addresses.join(','), `${r.addresses.join(', ')} (now ${r.name})`);

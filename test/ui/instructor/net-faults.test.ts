@@ -65,3 +65,15 @@ describe('network faults in the fault menu', () => {
     expect(records.map((r) => (r.kind === 'command' ? [r.command, r.why.slice(0, 44)] : []))).toEqual([['dns-record', 'Route 53: www.example.com. was A 123.123.123']]);
   });
 });
+
+describe('load balancers as fault targets', () => {
+  it('include every LoadBalancer Service, also one the scenario does not pin in loadBalancers', () => {
+    const text = readFileSync(FULL, 'utf8').replace(/ {2}loadBalancers:\n(?: {4}.*\n)+/, '');
+    const loaded = loadScenario(text, 'no-pins.yaml');
+    if (!loaded.ok) throw new Error('the edited scenario does not load');
+    expect(loaded.scenario.cluster?.loadBalancers ?? []).toEqual([]);
+    const s = { scenario: loaded.scenario, snapshot: createWorld(loaded.scenario, { seed: 1 }).snapshot() };
+    expect(faultById('nlb-health')?.targets(s).map((t) => t.id)).toEqual(['default/nginx-loadbalancer']);
+    expect(recordValues(s).map((v) => v.id)).toEqual(['alias:default/nginx-loadbalancer']);
+  });
+});
