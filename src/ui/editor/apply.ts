@@ -60,7 +60,10 @@ export function reloadNginx(session: RunSession, source: NginxSource, text: stri
   for (const target of targets) {
     if (!session.give(reloadCommand(target, source, text))) return { ok: false, said: `Reload not given: ${session.message}`, problems: [] };
     const refused = lastRefusalOf(session.world, NGINX_RELOAD, RELOAD_REFUSED);
-    if (refused !== undefined) return { ok: false, said: `${refused}.`, problems: refusalProblems(refused, source) };
+    if (refused !== undefined) {
+      session.noteRefused();
+      return { ok: false, said: `${refused}.`, problems: refusalProblems(refused, source) };
+    }
   }
   return {
     ok: true,
@@ -136,7 +139,10 @@ export function applyScenarioText(session: RunSession, text: string): Applied {
   if (changed) {
     if (!session.give({ kind: KUBECTL_APPLY, target: 'cluster', text: edit.applyText })) return { ok: false, said: `${NOT_APPLIED}\n${session.message}`, problems: [] };
     const refused = lastRefusalOf(session.world, KUBECTL_APPLY, APPLY_REFUSED);
-    if (refused !== undefined) return { ok: false, said: [...notes, NOT_APPLIED, refused].join('\n'), problems: applyRefusalProblems(refused, edit) };
+    if (refused !== undefined) {
+      session.noteRefused();
+      return { ok: false, said: [...notes, NOT_APPLIED, refused].join('\n'), problems: applyRefusalProblems(refused, edit) };
+    }
     notes.push(`Applied at ${formatVirtualTime(session.world.now)}: the objects changed from now on, as kubectl apply changes a running cluster.`);
   } else if (!edit.settingsChanged) {
     notes.push('Nothing to apply: every object is as it runs now.');

@@ -7,7 +7,7 @@
  * apply never deletes), which the editor says.
  */
 import { KUBECTL_APPLY } from '../../scenario';
-import type { Given } from '../instructor/plan';
+import { wasRefused, type Given } from '../instructor/plan';
 import { canonical, docValue, foldApplied, joinDocs, kubectlName, objectIdOf, objectKey, splitDocs, type Doc, type ObjectId } from './documents';
 
 export interface ObjectChange {
@@ -88,12 +88,12 @@ export function withSettings(scenario: string, settings: Doc): string {
   return joinDocs(docs);
 }
 
-/** The scenario file as the cluster runs it now: the plan's scenario with each apply given so far written over it. */
+/** The scenario file as the cluster runs it now: the plan's scenario with each apply given so far (and not refused) written over it. */
 export function runningScenario(scenario: string, given: readonly Given[]): string {
   let text = scenario;
   for (const g of given) {
     const applied = g.command['text'];
-    if (g.command.kind === KUBECTL_APPLY && typeof applied === 'string') text = foldApplied(text, applied);
+    if (g.command.kind === KUBECTL_APPLY && typeof applied === 'string' && !wasRefused(g.command)) text = foldApplied(text, applied);
   }
   return text;
 }

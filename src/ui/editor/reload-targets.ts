@@ -8,7 +8,7 @@
  * reload given for it, or the scenario's.
  */
 import { NGINX_RELOAD, type Scenario } from '../../scenario';
-import type { Command, Given } from '../instructor/plan';
+import { wasRefused, type Command, type Given } from '../instructor/plan';
 import type { NginxSource } from './nginx-source';
 
 /**
@@ -38,12 +38,12 @@ export function reloadCommand(target: string, source: NginxSource, text: string)
   return { kind: NGINX_RELOAD, target, file: source.file, text };
 }
 
-/** The text the nginx `source` belongs to runs now: the last reload given for it, else the scenario's. */
+/** The text the nginx `source` belongs to runs now: the last reload given for it that was not refused, else the scenario's. */
 export function runningText(scenario: Scenario, given: readonly Given[], source: NginxSource): string {
   const targets = reloadTargets(scenario, source);
   for (let i = given.length - 1; i >= 0; i--) {
     const c = given[i]?.command;
-    if (c?.kind === NGINX_RELOAD && c['file'] === source.file && targets.includes(c.target) && typeof c['text'] === 'string') return c['text'];
+    if (c?.kind === NGINX_RELOAD && c['file'] === source.file && targets.includes(c.target) && typeof c['text'] === 'string' && !wasRefused(c)) return c['text'];
   }
   return source.text;
 }

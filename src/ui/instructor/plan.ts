@@ -68,6 +68,26 @@ export function give(plan: RunPlan, command: Command, atMs: number, events: numb
   return { ...plan, given: [...kept, { atMs, events, command }] };
 }
 
+/**
+ * The option that marks a command the world refused (a reload whose
+ * configuration failed, an invalid apply). It stays in the plan, since its
+ * refusal is part of the trace and replays, but it changed nothing, so the
+ * editors do not count it in what runs now.
+ */
+export const REFUSED = 'refused';
+
+/** The plan with its last given command marked as refused by the world. */
+export function markLastRefused(plan: RunPlan): RunPlan {
+  const last = plan.given.at(-1);
+  if (last === undefined) return plan;
+  return { ...plan, given: [...plan.given.slice(0, -1), { ...last, command: { ...last.command, [REFUSED]: 1 } }] };
+}
+
+/** True for a command the world refused when it was given. */
+export function wasRefused(command: Command): boolean {
+  return command[REFUSED] === 1;
+}
+
 /** True when giving a command at this moment would drop commands given later (the view shows the past). */
 export function rewritesHistory(plan: RunPlan, atMs: number, events: number): boolean {
   return plan.given.some((g) => g.atMs > atMs || (g.atMs === atMs && (g.events ?? 0) > events));

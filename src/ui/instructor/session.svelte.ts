@@ -20,7 +20,7 @@ import { buildRun, acceptedKinds, toWorldCommand, type Moment } from './build';
 import type { ScheduledFault } from './catalogue';
 import { addScenarioFaults, removeScenarioFault } from './faults-yaml';
 import type { Ask, Command, RunPlan } from './plan';
-import { give, rewritesHistory, withScenario } from './plan';
+import { give, markLastRefused, rewritesHistory, withScenario } from './plan';
 import { TerminalDriver, type ShellKit } from '../terminal/driver';
 import type { TerminalRun } from '../terminal/context';
 
@@ -125,6 +125,11 @@ export class RunSession implements TerminalRun {
   /** Add a command the terminal runs itself (a line, Ctrl-C) to the plan, at the world's present. */
   record(command: Command): void {
     this.plan = give(this.plan, command, this.world.now, this.world.engine.eventsProcessed);
+  }
+
+  /** Mark the command given last as refused by the world (see `REFUSED`). */
+  noteRefused(): void {
+    this.plan = markLastRefused(this.plan);
   }
 
   /** Add a fault to the scenario's schedule (`faults:`); false, with `message` set, when it cannot be. */

@@ -72,6 +72,9 @@ describe('applying edits', () => {
     if (!applied.ok) expect(applied.problems).toEqual([{ line: 1, message: 'nginx: [emerg] host not found in upstream "nowhere-service:80"' }]);
     expect(applied.said).toContain('keeps serving');
     expect(session.scenario.cluster?.nginx['default/nginx']?.files['conf.d/default.conf']).toBe(source!.text);
+    // The refused reload stays in the command list (its refusal replays) but the editor shows what runs.
+    expect(session.plan.given).toHaveLength(1);
+    expect(runningText(session.scenario, session.plan.given, source!)).toBe(source!.text);
   });
 
   it('applies an edited scenario like kubectl apply, and refuses a broken one with its line and column', () => {

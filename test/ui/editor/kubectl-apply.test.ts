@@ -68,6 +68,14 @@ describe('applying the scenario file to a running cluster, as kubectl apply', ()
     const line = draft.split('\n').indexOf('    matchLabels: { app: api2 }') + 1;
     if (!applied.ok) expect(applied.problems.map((p) => p.line)).toContain(line);
     expect(apiPods(session)).toHaveLength(3);
+    // The refused apply stays in the plan (its refusal is in the trace) but not in the file the editor shows.
+    expect(session.plan.given.map((g) => g.command['refused'])).toEqual([1]);
+    expect(runningScenario(session.plan.scenario, session.plan.given)).toBe(FULL);
+    // So the same draft is refused again, not taken for what already runs.
+    expect(applyScenarioText(session, draft).said).toContain('apply refused');
+    const rebuilt = buildRun(session.plan, { atMs: session.world.now }, headless());
+    if (!rebuilt.ok) throw new Error(rebuilt.errors.join('\n'));
+    expect(rebuilt.built.world.trace.records().map(toJsonLine)).toEqual(session.world.trace.records().map(toJsonLine));
   });
 
   it('rebuilds from t = 0 for a change to the scenario\'s settings, keeping the applies given', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAsk, give, rewritesHistory, withScenario } from '../../../src/ui/instructor/plan';
+import { addAsk, give, markLastRefused, rewritesHistory, wasRefused, withScenario } from '../../../src/ui/instructor/plan';
 import { helloPlan } from './helpers';
 
 const crash = { kind: 'crash', target: 'app' };
@@ -35,6 +35,13 @@ describe('run plan', () => {
   it('keeps event counts after an edit that changed nothing before now', () => {
     const plan = withScenario(give(helloPlan(), crash, 1_000, 10), 'name: edited\n', true);
     expect(plan.given).toEqual([{ atMs: 1_000, events: 10, command: crash }]);
+  });
+
+  it('marks only the last command as refused, keeping it in the list', () => {
+    const plan = markLastRefused(give(give(helloPlan(), crash, 1_000, 10), recover, 2_000, 20));
+    expect(plan.given.map((g) => wasRefused(g.command))).toEqual([false, true]);
+    expect(plan.given[1]).toMatchObject({ atMs: 2_000, events: 20, command: { ...recover, refused: 1 } });
+    expect(markLastRefused(helloPlan()).given).toEqual([]);
   });
 
   it('orders questions by time', () => {
