@@ -213,7 +213,7 @@ export class TrafficLabElement extends HTMLElement {
     if (lesson?.follow === undefined) return;
     const place = lesson.place;
     this.#unfollow = lesson.follow(world, {
-      goalMet: (goal) => this.#emit('trafficlab:goal', { ...place, goal: goal.id, description: goal.description, atMs: world.now }),
+      goalMet: (goal) => this.#emit('trafficlab:goal', { ...place, goal: goal.id, description: goal.description, atMs: goal.atMs ?? world.now }),
       predictionAnswered: (p) => this.#emit('trafficlab:prediction', { ...place, prediction: p.id, answer: p.answer, correct: p.correct }),
     });
   }

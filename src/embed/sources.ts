@@ -35,7 +35,8 @@ export interface LessonStep {
 }
 
 export interface LessonReport {
-  goalMet(goal: { id: string; description: string }): void;
+  /** A goal met; `atMs` is when (the step's end), if the report comes later than that. */
+  goalMet(goal: { id: string; description: string; atMs?: number }): void;
   predictionAnswered(prediction: { id: string; answer: string; correct: boolean }): void;
 }
 

@@ -23,11 +23,11 @@ import { BUDGET_BYTES, LESSONS, OVER_BUDGET } from './budget';
 import { buildEmbed, type Manifest } from './build';
 
 /**
- * What every lesson step with full controls imports dynamically: the goal
- * checker (src/embed/lessons.ts), the Markdown renderer (Embed.Lesson.svelte)
- * and the panels under the diagram (Lab.svelte, `controls="full"`).
+ * What every lesson step with full controls imports dynamically: the
+ * Markdown renderer (Embed.Lesson.svelte) and the panels under the diagram
+ * (Lab.svelte, `controls="full"`).
  */
-const STEP_LOADS = ['src/ui/lesson/embed-follow.ts', 'src/ui/lesson/Markdown.Tokens.svelte', 'src/ui/Panels.svelte'];
+const STEP_LOADS = ['src/ui/lesson/Markdown.Tokens.svelte', 'src/ui/Panels.svelte'];
 /** A lesson's own chunk, loaded by its steps (src/embed/build/lesson-modules.ts). */
 const lessonChunk = (id: string) => `trafficlab-lesson:${id}`;
 /** Modules the element imports only when the reader or the page asks for them, and what asks. */
@@ -35,6 +35,7 @@ const ON_DEMAND: Record<string, string> = {
   'src/ui/terminal/Terminal.Shell.svelte': 'opening the Terminal panel (closed at first)',
   'src/embed/yaml-scenario.ts': 'a scenario given as YAML (scenario="url" or inline), never a bundled lesson',
   'src/ui/lesson/Markdown.svelte': 'a lesson loader that gives Markdown text rather than tokens (not the bundled lessons)',
+  'src/ui/lesson/embed-goals.ts': "a lesson step's run reaching the step's end (its goals are checked then): Play, or autoplay and time",
 };
 let outDir = '';
 let manifest: Manifest = {};
