@@ -37,6 +37,18 @@ describe('applying the scenario file to a running cluster, as kubectl apply', ()
     expect(runningScenario(session.plan.scenario, session.plan.given)).toBe(withApiReplicas(FULL, 5));
   });
 
+  it('rolls out a changed readiness probe: new pods with it replace the old ones', () => {
+    const session = open(15_000);
+    const before = apiPods(session).map((p) => p.id);
+    const draft = FULL.replace(/(name: api\n[\s\S]*?readinessProbe:\n\s+httpGet: \{ path: \/health, port: 8080 \}\n\s+periodSeconds: )5/, '$12');
+    expect(draft).not.toBe(FULL);
+    expect(applyScenarioText(session, draft).said).toContain('deployment.apps/api configured');
+    session.player.runTo(90_000);
+    const after = apiPods(session).filter((p) => p.state === 'Running').map((p) => p.id);
+    expect(after).toHaveLength(3);
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+  });
+
   it('replays: a run built from the plan (as a link) writes the same trace', () => {
     const session = open(15_000);
     expect(applyScenarioText(session, withApiReplicas(FULL, 4)).ok).toBe(true);
