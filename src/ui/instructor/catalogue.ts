@@ -116,7 +116,7 @@ export const CATALOGUE: readonly FaultDef[] = [
   {
     id: 'lose-az',
     name: 'Lose an AZ',
-    description: 'Everything in the availability zone becomes unreachable: its NLB node, its Kubernetes nodes and their pods.',
+    description: 'Everything in the availability zone becomes unreachable: its NLB node, its Kubernetes nodes and their pods. Kubernetes marks the nodes NotReady after 40 s and evicts their pods 5 minutes later.',
     role: 'fault',
     kind: 'lose-az',
     repair: 'restore-az',
