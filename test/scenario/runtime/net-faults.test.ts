@@ -85,6 +85,21 @@ describe('dns-record', () => {
     expect(outcomes(records).every((o) => o.status === 200)).toBe(true);
   });
 
+  it('reaches a browser only when its own cached copy expires too', () => {
+    // The browser keeps the answer in its host cache for the TTL the resolver gave it.
+    const w = world(text().replace('{ id: load, kind: load, address: 198.51.100.100', '{ id: browser, kind: browser, address: 203.0.113.7'));
+    w.runUntil(10_000);
+    w.inject({ kind: 'dns-record', target: 'www.example.com', value: '123.123.123.124' });
+    w.runUntil(130_000);
+    const records = w.trace.records();
+    const old = servedBy(records, 'app');
+    const fresh = servedBy(records, 'app2');
+    // Its copy came at 0.08 s with TTL 60: the old server until 60 s, the new one from then on.
+    expect(Math.max(...old)).toBeGreaterThan(59_000);
+    expect(Math.max(...old)).toBeLessThan(Math.min(...fresh));
+    expect(Math.min(...fresh)).toBeLessThan(62_000);
+  });
+
   it('refuses data that is neither addresses, an alias nor a host name', () => {
     const w = world(text());
     w.inject({ kind: 'dns-record', target: 'www.example.com', value: 'not a name!' });
