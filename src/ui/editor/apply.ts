@@ -97,9 +97,12 @@ function lastRefusalOf(world: World, kind: string, refused: string): string | un
 
 /** The editor lines a refused apply names (`STDIN:LINE:COLUMN: field: message` for each problem), as problems. */
 function applyRefusalProblems(why: string, edit: ManifestEdit): Problem[] {
+  const applied = edit.objects.filter((o) => o.change !== 'unchanged');
   return [...why.matchAll(/STDIN:(\d+):(\d+): ([^;]*)/g)].flatMap((m) => {
     const line = draftLine(edit, Number(m[1]));
-    return line === undefined ? [] : [{ line, column: Number(m[2]), message: m[3] ?? '' }];
+    // "document 2" counts the documents of the apply, not of the editor: name the object instead.
+    const message = (m[3] ?? '').replace(/^document (\d+)/, (whole, n: string) => applied[Number(n) - 1]?.name ?? whole);
+    return line === undefined ? [] : [{ line, column: Number(m[2]), message }];
   });
 }
 
@@ -111,9 +114,11 @@ function appliedOutput(world: World, edit: ManifestEdit): string {
     const r = records[i];
     if (r?.kind === 'command' && r.command === KUBECTL_APPLY) said = /^kubectl apply -f -: (.*)$/.exec(r.why)?.[1] ?? '';
   }
-  if (said === '') said = undefined;
-  if (said === undefined) return kubectlOutput(edit);
-  return [...said.split(', '), ...edit.objects.filter((o) => o.change === 'unchanged').map((o) => `${o.name} unchanged`)].join('\n');
+  if (said === '' || said === undefined) return kubectlOutput(edit);
+  // In the file's order, as kubectl prints them: the world's word for each object it was given.
+  const results = said.split(', ');
+  const lines = edit.objects.map((o) => results.find((r) => r.startsWith(`${o.name} `)) ?? `${o.name} ${o.change}`);
+  return [...lines, ...results.filter((r) => !lines.includes(r))].join('\n');
 }
 
 const NOT_APPLIED = 'Not applied; the run goes on as it was:';

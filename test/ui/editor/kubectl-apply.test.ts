@@ -25,7 +25,10 @@ describe('applying the scenario file to a running cluster, as kubectl apply', ()
     expect(apiPods(session)).toHaveLength(3);
     const applied = applyScenarioText(session, withApiReplicas(FULL, 5));
     expect(applied).toEqual({ ok: true, said: expect.stringContaining('deployment.apps/api configured') as string });
-    expect(applied.said).toContain('service/api-service unchanged');
+    // One line per object, in the file's order, as kubectl prints them.
+    const lines = applied.said.split('\n');
+    expect(lines.indexOf('deployment.apps/frontend unchanged')).toBeLessThan(lines.indexOf('deployment.apps/api configured'));
+    expect(lines.indexOf('deployment.apps/api configured')).toBeLessThan(lines.indexOf('service/api-service unchanged'));
     expect(session.world).toBe(world);
     expect(session.world.now).toBe(15_000);
     expect(session.plan.scenario).toBe(FULL);
@@ -78,7 +81,7 @@ describe('applying the scenario file to a running cluster, as kubectl apply', ()
     expect(applied.ok).toBe(false);
     expect(applied.said).toContain('apply refused');
     const line = draft.split('\n').indexOf('    matchLabels: { app: api2 }') + 1;
-    if (!applied.ok) expect(applied.problems.map((p) => p.line)).toContain(line);
+    if (!applied.ok) expect(applied.problems).toContainEqual({ line, column: 5, message: expect.stringMatching(/^deployment\.apps\/api\.spec\.selector: .*field is immutable/) as string });
     expect(apiPods(session)).toHaveLength(3);
     // The refused apply stays in the plan (its refusal is in the trace) but not in the file the editor shows.
     expect(session.plan.given.map((g) => g.command['refused'])).toEqual([1]);
