@@ -152,7 +152,7 @@ export class Cluster {
       trace: this.trace,
       nodes: this.nodes,
       readinessChanged: (node, ready, why) => this.pods.nodeReadinessChanged(node, ready, why),
-      evictAll: (node, why) => void this.pods.evictAll(node, why),
+      evictAll: (node, why, taintManager) => void this.pods.evictAll(node, why, taintManager),
       schedulable: () => this.pods.retryPending(),
       kubeletBack: (node) => this.pods.kubeletBack(node),
     });

@@ -19,8 +19,8 @@ export interface NodeControllerHost {
   readonly nodes: readonly ClusterNode[];
   /** The node's Ready condition changed: its pods' Ready conditions follow. */
   readinessChanged(node: string, ready: boolean, why: string): void;
-  /** The taint manager (or a drain) evicts every pod on the node. */
-  evictAll(node: string, why: string): void;
+  /** The taint manager (`taintManager` true) or a drain evicts every pod on the node. */
+  evictAll(node: string, why: string, taintManager: boolean): void;
   /** A node may take pods again: try the Pending ones. */
   schedulable(why: string): void;
   /** The kubelet on `node` can reach the API server again: it acts on deletions it missed. */
@@ -94,7 +94,7 @@ export class NodeController {
   /** `kubectl drain`: cordon, then evict every pod on the node. */
   drain(node: string, why: string): void {
     this.cordon(node, `${why}: cordoned`);
-    this.host.evictAll(node, `evicted: node ${node} is being drained`);
+    this.host.evictAll(node, `evicted: node ${node} is being drained`, false);
   }
 
   /** The kubelet on `node` can no longer reach the control plane (its AZ is lost). */
@@ -115,7 +115,7 @@ export class NodeController {
       const eviction = evictAt(engine.now);
       engine.scheduleAt(eviction.atMs, () => {
         if (s.generation !== generation) return;
-        this.host.evictAll(node, eviction.why);
+        this.host.evictAll(node, eviction.why, true);
       }, `taint manager ${node}`);
     }, `node monitor ${node}`);
   }

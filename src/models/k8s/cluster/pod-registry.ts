@@ -164,12 +164,13 @@ export class PodRegistry {
       }));
   }
 
-  /** Evict every pod on `node` (a drain, or the taint manager). */
-  evictAll(node: string, why: string): string[] {
+  /** Evict every pod on `node`: a drain (through the Eviction API), or the taint manager, which says so in an event. */
+  evictAll(node: string, why: string, taintManager: boolean): string[] {
     const evicted: string[] = [];
     for (const pod of this.list()) {
       if (pod.ref.node !== node || this.isTerminating(pod)) continue;
-      this.host.trace.record({ kind: 'log', component: `pod:${pod.ref.namespace}/${pod.name}`, stream: 'events', line: `Normal ${why.startsWith('evicted: node') ? 'Evicted' : 'TaintManagerEviction'} pod/${pod.name}: Marking for deletion Pod ${pod.ref.namespace}/${pod.name}` });
+      const line = `Normal TaintManagerEviction pod/${pod.name}: Marking for deletion Pod ${pod.ref.namespace}/${pod.name}`;
+      if (taintManager) this.host.trace.record({ kind: 'log', component: `pod:${pod.ref.namespace}/${pod.name}`, stream: 'events', line });
       if (this.delete(pod.ref.namespace, pod.name, why)) evicted.push(pod.name);
     }
     return evicted;

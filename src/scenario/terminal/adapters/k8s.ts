@@ -142,7 +142,14 @@ export function eventsFromTrace(records: readonly TraceRecord[]): EventView[] {
     const key = `${namespace}|${type}|${reason}|${kind}|${name}|${message}`;
     const seen = byKey.get(key);
     const objectKind = kind === 'pod' ? 'Pod' : kind === 'service' ? 'Service' : kind === 'deployment' ? 'Deployment' : kind === 'node' ? 'Node' : kind;
-    const source = reason === 'Scheduled' ? 'default-scheduler' : kind === 'pod' ? 'kubelet' : `${kind}-controller`;
+    const source =
+      reason === 'Scheduled' || reason === 'FailedScheduling'
+        ? 'default-scheduler'
+        : reason === 'TaintManagerEviction'
+          ? 'taint-eviction-controller'
+          : kind === 'pod'
+            ? 'kubelet'
+            : `${kind}-controller`;
     byKey.set(
       key,
       seen === undefined
@@ -217,8 +224,11 @@ export function clusterView(cluster: Cluster, records: readonly TraceRecord[], o
     const [ns = 'default', name = ''] = owner.split('/');
     const d = cluster.deployment(ns, name);
     if (d === undefined) return [];
-    const mine = pods.filter((p) => p.controlledBy === `ReplicaSet/${d.replicaSet}` && p.deletingMs === undefined);
-    const ready = mine.filter((p) => p.containers.every((c) => c.ready)).length;
+    // UP-TO-DATE counts the current template's pods; READY and AVAILABLE count every ReplicaSet's (a rollout has two).
+    const sets = new Set(d.replicaSets.map((rs) => `ReplicaSet/${rs.name}`));
+    const all = pods.filter((p) => p.controlledBy !== undefined && sets.has(p.controlledBy) && p.deletingMs === undefined);
+    const mine = all.filter((p) => p.controlledBy === `ReplicaSet/${d.replicaSet}`);
+    const ready = all.filter((p) => p.conditions.some((c) => c.type === 'Ready' && c.status === 'True')).length;
     return [
       {
         name,
