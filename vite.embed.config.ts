@@ -148,24 +148,44 @@ function deferred(): Plugin {
 /**
  * World parts the embed loads only for scenarios that have them
  * (src/embed/world-parts.ts): part → its modules. Every import of one of
- * these modules gets a generated stand-in instead: for each export a live
- * binding, which throws until the part is loaded and is then the real thing,
- * and a loader registered with world-parts.ts. The embed awaits the loaders
- * a scenario needs before building its world, so the world's code, unchanged,
- * finds the real classes and functions.
+ * these modules gets a generated stand-in instead, made from the names that
+ * import takes: for each a live binding, which throws until the part is
+ * loaded and is then the real function or class, and a loader registered
+ * with world-parts.ts. The embed awaits the loaders a scenario needs before
+ * building its world, so the world's code, unchanged, finds the real things.
  */
 export const WORLD_PARTS: Record<string, readonly string[]> = {
-  cluster: ['src/scenario/runtime/cluster-part.ts'],
+  cluster: ['src/scenario/runtime/cluster-part.ts', 'src/scenario/terminal/adapters/k8s.ts'],
+  nlb: ['src/models/nlb/index.ts', 'src/scenario/runtime/nlb-ip-targets.ts', 'src/scenario/terminal/adapters/nlb.ts'],
   nginx: ['src/scenario/runtime/nginx-process.ts', 'src/scenario/terminal/adapters/nginx.ts'],
+  proxy: ['src/models/proxy/index.ts'],
 };
 const STAND_IN = '\0trafficlab-part:';
 
-/** Names a module exports as functions or classes; anything a stand-in cannot stand in for (a constant, a re-export) fails the build. */
-function exportedFunctions(file: string): string[] {
-  const source = readFileSync(path.join(root, file), 'utf8');
-  const unsupported = /^export (?:default|\*|\{|(?:const|let|var) )/m.exec(source);
-  if (unsupported !== null) throw new Error(`${file} is a deferred world part, whose stand-in can only export functions and classes; found "${unsupported[0]}"`);
-  return [...source.matchAll(/^export (?:async )?(?:function\*? |(?:abstract )?class )(\w+)/gm)].map((m) => m[1] ?? '');
+/** The value names an import statement of `importer` takes from `source` (types left out). */
+function importedNames(importer: string, source: string): string[] {
+  const text = readFileSync(importer, 'utf8');
+  const quoted = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names: string[] = [];
+  for (const m of text.matchAll(new RegExp(`^import\\s+(type\\s+)?\\{([^}]*)\\}\\s+from\\s+'${quoted}';`, 'gm'))) {
+    if (m[1] !== undefined) continue;
+    for (const item of (m[2] ?? '').split(',').map((x) => x.trim())) {
+      if (item === '' || item.startsWith('type ')) continue;
+      names.push(item.split(/\s+as\s+/)[0] ?? item);
+    }
+  }
+  if (new RegExp(`^import\\s+(?!type\\b)[\\w*][^;{]*from\\s+'${quoted}';`, 'm').test(text)) {
+    throw new Error(`${importer} imports ${source} as a namespace or default, which a world part's stand-in cannot stand in for`);
+  }
+  return names;
+}
+
+/** Whether `name` is a function or class declared in the part module's folder (a stand-in cannot stand in for a constant). */
+function declaredAsFunctionOrClass(file: string, name: string): boolean {
+  const dir = file.endsWith('index.ts') ? path.dirname(file) : undefined;
+  const files = dir === undefined ? [file] : readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  const declaration = new RegExp(`^export (?:async )?(?:function\\*? |(?:abstract )?class )${name}\\b`, 'm');
+  return files.some((f) => declaration.test(readFileSync(f, 'utf8')));
 }
 
 function worldParts(): Plugin {
@@ -177,18 +197,22 @@ function worldParts(): Plugin {
     async resolveId(source, importer, options) {
       if (importer === undefined || importer.startsWith(STAND_IN) || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved !== null && partOf.has(resolved.id) ? STAND_IN + path.relative(root, resolved.id) : null;
+      if (resolved === null || !partOf.has(resolved.id)) return null;
+      return `${STAND_IN}${path.relative(root, resolved.id)}?${new URLSearchParams({ importer: path.relative(root, importer), source })}`;
     },
     load(id) {
       if (!id.startsWith(STAND_IN)) return null;
-      const file = id.slice(STAND_IN.length);
-      const part = partOf.get(path.join(root, file));
-      const names = exportedFunctions(file);
+      const [file = '', query = ''] = id.slice(STAND_IN.length).split('?');
+      const params = new URLSearchParams(query);
+      const real = path.join(root, file);
+      const part = partOf.get(real);
+      const names = importedNames(path.join(root, params.get('importer') ?? ''), params.get('source') ?? '');
+      for (const n of names) if (!declaredAsFunctionOrClass(real, n)) this.error(`${params.get('importer')} takes ${n} from the ${part} part (${file}), and a stand-in can only stand in for functions and classes`);
       return [
         `import { registerWorldPart } from ${JSON.stringify(registry)};`,
         `const notLoaded = (name) => function () { throw new Error(\`\${name}: the ${part} part of the world is not loaded (src/embed/world-parts.ts)\`); };`,
         ...names.map((n) => `export let ${n} = notLoaded(${JSON.stringify(n)});`),
-        `registerWorldPart(${JSON.stringify(part)}, () => import(${JSON.stringify(path.join(root, file))}).then((m) => { ${names.map((n) => `${n} = m.${n};`).join(' ')} }));`,
+        `registerWorldPart(${JSON.stringify(part)}, () => import(${JSON.stringify(real)}).then((m) => { ${names.map((n) => `${n} = m.${n};`).join(' ')} }));`,
       ].join('\n');
     },
   };

@@ -1,7 +1,8 @@
 /**
  * Parts of a world that only some scenarios have, loaded before such a
- * world is built: the Kubernetes cluster (with its models) and nginx (its
- * configuration parser, router and balancer). In the embed build each part's
+ * world is built: the Kubernetes cluster (with its models), the AWS NLB
+ * model, nginx (its configuration parser, router and balancer) and the
+ * forward proxy. In the embed build each part's
  * modules are replaced by stand-ins that register a loader here
  * (vite.embed.config.ts, `worldParts`); a lesson step whose scenario has no
  * cluster then never downloads Kubernetes, one without nginx never nginx.
@@ -11,7 +12,7 @@
 import type { Scenario } from '../scenario';
 
 /** The parts the embed can load on demand. */
-export type WorldPart = 'cluster' | 'nginx';
+export type WorldPart = 'cluster' | 'nlb' | 'nginx' | 'proxy';
 
 const loaders = new Map<WorldPart, () => Promise<void>>();
 const loading = new Map<WorldPart, Promise<void>>();
@@ -22,12 +23,17 @@ export function registerWorldPart(part: WorldPart, load: () => Promise<void>): v
   loaders.set(part, before === undefined ? load : () => Promise.all([before(), load()]).then(() => undefined));
 }
 
-/** The parts a world built from `scenario` uses: the cluster when it has one, nginx when a machine or a Deployment runs it. */
+/**
+ * The parts a world built from `scenario` uses: the cluster and its NLBs
+ * when it has one (a LoadBalancer Service can be made at any time), nginx
+ * when a machine or a Deployment runs it, the forward proxy when there is one.
+ */
 export function partsNeeded(scenario: Scenario): WorldPart[] {
   const parts: WorldPart[] = [];
-  if (scenario.cluster !== undefined) parts.push('cluster');
+  if (scenario.cluster !== undefined) parts.push('cluster', 'nlb');
   const nginx = scenario.machines.some((m) => m.role.kind === 'nginx') || Object.keys(scenario.cluster?.nginx ?? {}).length > 0;
   if (nginx) parts.push('nginx');
+  if (scenario.proxies.length > 0) parts.push('proxy');
   return parts;
 }
 

@@ -113,9 +113,9 @@ describe('dist/traffic-lab.js', () => {
     expect(steps.map((s) => s.lesson)).toEqual(LESSONS);
     for (const { lesson, parts } of steps) expect(parts.length, `lesson ${lesson} has steps`).toBeGreaterThan(0);
     for (const key of partModules(Object.keys(WORLD_PARTS))) expect(manifest[key]?.isDynamicEntry, `${key} is loaded on demand`).toBe(true);
-    // Lesson 1 needs neither part; the full path needs both.
+    // Lesson 1 needs no part; the full path needs them all.
     expect(steps.find((s) => s.lesson === 'dns')?.parts).toEqual([[], []]);
-    expect(steps.find((s) => s.lesson === 'full-path')?.parts[0]).toEqual(['cluster', 'nginx']);
+    expect(steps.find((s) => s.lesson === 'full-path')?.parts[0]).toEqual(['cluster', 'nlb', 'nginx']);
   });
 
   for (const lesson of LESSONS) {

@@ -10,10 +10,11 @@ function scenario(file: string): Scenario {
 }
 
 describe('world parts loaded on demand', () => {
-  it('needs nothing for DNS and one machine, nginx for nginx machines, both for the cluster', () => {
+  it('needs nothing for DNS and one machine, nginx for nginx machines, the proxy for a forward proxy, cluster, NLB and nginx for the cluster', () => {
     expect(partsNeeded(scenario('lessons/scenarios/dns.yaml'))).toEqual([]);
     expect(partsNeeded(scenario('lessons/scenarios/balancing.yaml'))).toEqual(['nginx']);
-    expect(partsNeeded(scenario('lessons/scenarios/cluster.yaml'))).toEqual(['cluster', 'nginx']);
+    expect(partsNeeded(scenario('lessons/scenarios/forward-proxy.yaml'))).toEqual(['nginx', 'proxy']);
+    expect(partsNeeded(scenario('lessons/scenarios/cluster.yaml'))).toEqual(['cluster', 'nlb', 'nginx']);
   });
 
   it('loads each part a scenario needs once, and none it does not', async () => {
@@ -24,6 +25,6 @@ describe('world parts loaded on demand', () => {
     expect(loads).toEqual(['nginx']);
     await loadWorldParts(scenario('lessons/scenarios/cluster.yaml'));
     await loadWorldParts(scenario('lessons/scenarios/cluster.yaml'));
-    expect(loads.sort()).toEqual(['cluster', 'nginx']);
+    expect(loads.sort()).toEqual(['cluster', 'nginx']); // nlb: nothing registered for it here, so nothing to load
   });
 });
