@@ -172,7 +172,7 @@ export class NlbPart {
           host: this.nodeHost(id, node.az, node.ip, runtime),
           state: () => (runtime.dnsAnswer().addresses.includes(node.ip) ? 'in DNS' : 'out of DNS'),
           counters: () => ({ flows: runtime.flows.size }),
-          details: () => ({ az: node.az, privateIp: node.privateIp, dnsName: nlb.dnsName, service: ref }),
+          details: () => ({ az: node.az, privateIp: node.privateIp, dnsName: nlb.dnsName, service: ref, targetType }),
         },
         { kind: 'vpc', az: node.az, edgeMs: spec?.linkMs ?? 1 },
         [node.ip, node.privateIp],
