@@ -7,7 +7,7 @@
  * apply never deletes), which the editor says.
  */
 import { KUBECTL_APPLY } from '../../scenario';
-import { wasRefused, type Given } from '../instructor/plan';
+import { wasRefused, type Command, type Given } from '../instructor/plan';
 import { canonical, docValue, foldApplied, joinDocs, kubectlName, objectIdOf, objectKey, splitDocs, type Doc, type ObjectId } from './documents';
 
 export interface ObjectChange {
@@ -96,4 +96,15 @@ export function runningScenario(scenario: string, given: readonly Given[]): stri
     if (g.command.kind === KUBECTL_APPLY && typeof applied === 'string' && !wasRefused(g.command)) text = foldApplied(text, applied);
   }
   return text;
+}
+
+/** `kubectl apply -f (deployment.apps/api, service/x)` for a `kubectl-apply` command; undefined for other commands. */
+export function describeApply(command: Command): string | undefined {
+  const text = command['text'];
+  if (command.kind !== KUBECTL_APPLY || typeof text !== 'string') return undefined;
+  const names = splitDocs(text).flatMap((d) => {
+    const id = objectIdOf(docValue(d));
+    return id === undefined ? [] : [kubectlName(id)];
+  });
+  return `kubectl apply -f (${names.join(', ')})${wasRefused(command) ? ', refused' : ''}`;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { draftLine, kubectlOutput, manifestEdit, runningScenario, withSettings } from '../../../src/ui/editor/manifest-edit';
+import { describeApply, draftLine, kubectlOutput, manifestEdit, runningScenario, withSettings } from '../../../src/ui/editor/manifest-edit';
 import { splitDocs } from '../../../src/ui/editor/documents';
 import type { Given } from '../../../src/ui/instructor/plan';
 
@@ -58,5 +58,12 @@ describe('an edit of the scenario file, as kubectl apply sees it', () => {
     const given: Given[] = [{ atMs: 1_000, command: { kind: 'crash', target: 'x' } }, { atMs: 2_000, command: { kind: 'kubectl-apply', target: 'cluster', text: applied } }];
     expect(runningScenario(FULL, given)).toBe(withApiReplicas(5));
     expect(runningScenario(FULL, [])).toBe(FULL);
+  });
+
+  it('describes an apply by the objects it carries, not its text', () => {
+    const text = manifestEdit(FULL, withApiReplicas(5).replace('name: auth\nspec:\n  replicas: 3', 'name: auth\nspec:\n  replicas: 4')).applyText;
+    expect(describeApply({ kind: 'kubectl-apply', target: 'cluster', text })).toBe('kubectl apply -f (deployment.apps/api, deployment.apps/auth)');
+    expect(describeApply({ kind: 'kubectl-apply', target: 'cluster', text, refused: 1 })).toBe('kubectl apply -f (deployment.apps/api, deployment.apps/auth), refused');
+    expect(describeApply({ kind: 'crash', target: 'x' })).toBeUndefined();
   });
 });
