@@ -13,6 +13,7 @@ import {
   createNlb,
   flowKey,
   instanceTargets,
+  modifyHealthCheck,
   NlbRuntime,
   pickHealthCheckSettings,
   readNlbAttributes,
@@ -93,11 +94,12 @@ export class NlbPart {
   modifyHealthCheck(service: string, change: HealthCheckChange): HealthCheckModified {
     const built = this.built.get(service);
     if (built === undefined) return { ok: false, why: `expected a LoadBalancer Service with an NLB (${[...this.built.keys()].join(', ') || 'none built yet'}), got ${service}` };
+    const groups = built.runtime.nlb.targetGroups;
+    // All or nothing: check every group before changing any.
+    const refused = groups.map((tg) => modifyHealthCheck(tg.healthCheck, change)).find((m) => !m.ok);
+    if (refused !== undefined) return refused;
     let last: HealthCheckModified = { ok: false, why: `${service}'s NLB has no target group` };
-    for (const tg of built.runtime.nlb.targetGroups) {
-      last = built.runtime.modifyHealthCheck(tg.name, change);
-      if (!last.ok) return last;
-    }
+    for (const tg of groups) last = built.runtime.modifyHealthCheck(tg.name, change);
     return last;
   }
 
