@@ -55,6 +55,9 @@ export class TerminalSession {
     // A line the replay typed may still be running (a curl waiting for its answer).
     this.running = driver.running;
     this.prompt = driver.shell.prompt();
+    // A run rebuilt from its plan (a link, an edit) typed its lines again without a screen to show them on.
+    const typed = driver.shell.history.list().length;
+    if (typed > 0) this.push('note', `(this run's ${typed === 1 ? 'line was' : `${typed} lines were`} typed again when it was rebuilt; Up recalls ${typed === 1 ? 'it' : 'them'})\n`);
   }
 
   private push(kind: Chunk['kind'], text: string): void {

@@ -114,5 +114,10 @@ describe('a share link after lines typed in the terminal', () => {
     expect(session.give({ kind: 'crash', target: pod })).toBe(true);
     expect(session.plan.given.map((g) => g.command.kind)).toEqual(['terminal', 'crash']);
     expect(session.terminal(kit).shell.prompt()).toContain(pod);
+    // The panel made on the new world says so, and Up recalls the line.
+    const panel = terminalOf(session);
+    expect(panel.chunks.map((c) => c.text).join('')).toContain("this run's line was typed again");
+    panel.previous();
+    expect(panel.draft).toBe(`kubectl exec -it ${pod} -- sh`);
   });
 });
