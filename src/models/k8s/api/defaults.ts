@@ -67,6 +67,7 @@ export function defaultDeployment(d: Deployment): DefaultedDeployment {
     metadata: defaultMeta(d.metadata),
     replicas: d.spec.replicas ?? 1,
     selector: { ...d.spec.selector.matchLabels },
+    ...(d.spec.strategy !== undefined ? { strategy: d.spec.strategy } : {}),
     template: {
       labels: { ...d.spec.template.metadata.labels },
       annotations: { ...(d.spec.template.metadata.annotations ?? {}) },

@@ -10,6 +10,7 @@
  */
 
 /** A port number or the name of a container port (`intstr.IntOrString`). */
+
 export type IntOrString = number | string;
 
 /** A port's protocol (only TCP carries traffic in the simulation). */
@@ -115,6 +116,11 @@ export interface LabelSelector {
 }
 
 /** An apps/v1 Deployment manifest. */
+/** How a Deployment replaces its pods when the template changes (`spec.strategy`). */
+export type DeploymentStrategy =
+  | { readonly type: 'RollingUpdate'; readonly maxSurge: number | string; readonly maxUnavailable: number | string }
+  | { readonly type: 'Recreate' };
+
 export interface Deployment {
   readonly apiVersion: 'apps/v1';
   readonly kind: 'Deployment';
@@ -123,6 +129,7 @@ export interface Deployment {
     readonly replicas?: number;
     readonly selector: LabelSelector;
     readonly template: PodTemplateSpec;
+    readonly strategy?: DeploymentStrategy;
   };
 }
 
@@ -260,6 +267,8 @@ export interface DefaultedDeployment {
   readonly replicas: number;
   readonly selector: Readonly<Record<string, string>>;
   readonly template: DefaultedPodTemplate;
+  /** Absent: RollingUpdate with maxSurge and maxUnavailable 25%. */
+  readonly strategy?: DeploymentStrategy;
 }
 
 /** A Service port as stored (name '' when unnamed). */

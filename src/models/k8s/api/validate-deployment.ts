@@ -2,8 +2,9 @@
  * Deployment (apps/v1) validation: `spec.selector.matchLabels` is required
  * and must match the template's labels (the API server's "`selector` does
  * not match template `labels`"), replicas ≥ 0, and the pod template.
- * Rollout settings are accepted and not simulated: a changed template rolls
- * out with the default RollingUpdate strategy (`workloads/rollout.ts`).
+ * A changed template rolls out by `spec.strategy` (`validate-strategy.ts`,
+ * `workloads/rollout.ts`); the other rollout settings are accepted and not
+ * simulated.
  */
 import { defaultDeployment } from './defaults';
 import type { PathSegment, Validated } from './problems';
@@ -13,9 +14,9 @@ import { checkKeys, readInt, readObject, readStringMap } from './read';
 import type { DefaultedDeployment, Deployment } from './types';
 import { checkLabels, readMeta } from './validate-meta';
 import { readPodSpec } from './validate-pod';
+import { readStrategy } from './validate-strategy';
 
 const IGNORED_SPEC: Readonly<Record<string, string>> = {
-  strategy: 'a changed template rolls out with the default RollingUpdate (maxSurge 25%, maxUnavailable 25%)',
   revisionHistoryLimit: 'rollouts are not simulated',
   progressDeadlineSeconds: 'rollouts are not simulated',
   minReadySeconds: 'rollouts are not simulated',
@@ -53,7 +54,8 @@ export function validateDeployment(raw: Fields, path: readonly PathSegment[] = [
     f.required(specPath, 'a Deployment spec with selector and template');
     return f.fail();
   }
-  checkKeys(f, spec, specPath, { supported: ['replicas', 'selector', 'template'], ignored: IGNORED_SPEC });
+  checkKeys(f, spec, specPath, { supported: ['replicas', 'selector', 'template', 'strategy'], ignored: IGNORED_SPEC });
+  const strategy = readStrategy(f, spec, specPath);
   const replicas = readInt(f, spec, 'replicas', specPath, { min: 0 });
   const selector = readSelector(f, spec, specPath);
 
@@ -95,6 +97,7 @@ export function validateDeployment(raw: Fields, path: readonly PathSegment[] = [
       ...(replicas !== undefined ? { replicas } : {}),
       selector: { matchLabels: selector },
       template: { metadata: { labels, ...(annotations !== undefined ? { annotations } : {}) }, spec: podSpec },
+      ...(spec['strategy'] === undefined ? {} : { strategy }),
     },
   };
   return f.result(defaultDeployment(deployment));

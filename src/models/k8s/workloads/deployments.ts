@@ -13,7 +13,7 @@ import type { PodTiming } from '../pod/pod.types';
 import { podTemplateHash } from './names';
 import type { ReplicaPod } from './replicas';
 import { planReplicas } from './replicas';
-import { planRollout } from './rollout';
+import { planRecreate, planRollout } from './rollout';
 
 /** One ReplicaSet of a Deployment. */
 export interface ReplicaSetState {
@@ -138,7 +138,12 @@ export class DeploymentController {
     const view = (rs: ReplicaSetState) => ({ name: rs.name, replicas: rs.replicas, available: podsOf(rs).filter((p) => p.ready && !p.terminating).length });
     const current = d.replicaSets.find((r) => r.hash === d.hash);
     if (current === undefined) return;
-    const step = planRollout({ desired: d.replicas, current: view(current), old: d.replicaSets.filter((r) => r !== current).map(view) });
+    const old = d.replicaSets.filter((r) => r !== current);
+    const strategy = d.spec.strategy;
+    const step =
+      strategy?.type === 'Recreate'
+        ? planRecreate(d.replicas, view(current), old.map((rs) => ({ ...view(rs), pods: podsOf(rs).length })))
+        : planRollout({ desired: d.replicas, current: view(current), old: old.map(view), ...(strategy === undefined ? {} : { maxSurge: strategy.maxSurge, maxUnavailable: strategy.maxUnavailable }) });
     const changed = Object.keys(step.scale).length > 0;
     if (changed) {
       this.host.trace.record({ kind: 'decision', component: `deployment:${key}`, decision: 'scale replica sets', why: step.why });

@@ -16,7 +16,7 @@
  *   when that is not possible, the old ones down.
  *
  * Available means ready (minReadySeconds 0). With only one ReplicaSet holding
- * replicas, the Deployment is simply scaled.
+ * replicas, the Deployment is simply scaled. `Recreate` is `planRecreate`.
  */
 
 /** A ReplicaSet as the step reads it. */
@@ -43,6 +43,22 @@ export interface RolloutInput {
 export interface RolloutStep {
   readonly scale: Readonly<Record<string, number>>;
   readonly why: string;
+}
+
+/**
+ * The next step of a Recreate rollout (`rolloutRecreate`): old ReplicaSets to
+ * 0, then wait until none of their pods is left (terminating included), then
+ * the new ReplicaSet up to the desired count.
+ */
+export function planRecreate(desired: number, current: RolloutSet, old: readonly (RolloutSet & { readonly pods: number })[]): RolloutStep {
+  const running = old.filter((s) => s.replicas > 0);
+  if (running.length > 0) {
+    return { scale: Object.fromEntries(running.map((s) => [s.name, 0])), why: `Recreate: scale ${running.map((s) => s.name).join(', ')} down to 0 before any new pod starts` };
+  }
+  const left = old.reduce((n, s) => n + s.pods, 0);
+  if (left > 0) return { scale: {}, why: `Recreate: waiting for ${left} old pods to be gone` };
+  if (current.replicas === desired) return { scale: {}, why: `${current.name} holds all ${desired} replicas` };
+  return { scale: { [current.name]: desired }, why: `Recreate: old pods gone, scale ${current.name} to ${desired}` };
 }
 
 /** An int-or-percent against `total`, rounded up or down (`intstr.GetScaledValueFromIntOrPercent`). */

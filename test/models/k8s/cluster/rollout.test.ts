@@ -106,3 +106,39 @@ spec:
     expect(cluster.service('default', 'nginx-loadbalancer')?.spec.type).toBe('LoadBalancer');
   });
 });
+
+describe('rollout strategies', () => {
+  const strategy = (yaml: string, s: string, path: string) => withProbePath(path, 4).replace('  selector:\n    matchLabels:\n      app: nginx\n  template:', `  strategy: ${s}\n  selector:\n    matchLabels:\n      app: nginx\n  template:`) + yaml;
+
+  const watch = (s: string) => {
+    const { engine, cluster } = makeCluster(1, undefined, { podTiming: { containerCreatingMs: 2_000, exitAfterSigtermMs: 3_000 } });
+    cluster.apply(manifests(strategy('', s, '/')));
+    engine.runUntil(20_000);
+    cluster.applyChanges(manifests(strategy('', s, '/healthz')), 'kubectl apply');
+    const newRs = cluster.deployment('default', 'nginx')!.replicaSet;
+    let fewestReady = Infinity;
+    let most = 0;
+    let mixed = false;
+    for (let t = 20_000; t <= 150_000; t += 100) {
+      engine.runUntil(t);
+      const pods = cluster.podList();
+      const ready = cluster.getPods().filter((r) => r.READY === '1/1' && r.STATUS === 'Running').length;
+      fewestReady = Math.min(fewestReady, ready);
+      most = Math.max(most, cluster.getPods().filter((r) => r.STATUS !== 'Terminating').length);
+      if (pods.some((p) => p.name.startsWith(newRs)) && pods.some((p) => !p.name.startsWith(newRs))) mixed = true;
+    }
+    return { fewestReady, most, mixed, done: cluster.podList().every((p) => p.name.startsWith(newRs)) && cluster.podList().length === 4 };
+  };
+
+  it('keeps every replica ready with maxUnavailable 0 and adds at most maxSurge 1', () => {
+    const r = watch('{ type: RollingUpdate, rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } }');
+    expect(r).toMatchObject({ fewestReady: 4, done: true });
+    // Terminating pods do not count against maxSurge, as in Kubernetes.
+    expect(r.most).toBe(5);
+  });
+
+  it('with Recreate, removes every old pod before the first new one starts', () => {
+    const r = watch('{ type: Recreate }');
+    expect(r).toMatchObject({ fewestReady: 0, mixed: false, done: true });
+  });
+});
