@@ -35,6 +35,7 @@ const ON_DEMAND: Record<string, string> = {
   'src/ui/terminal/Terminal.Shell.svelte': 'opening the Terminal panel (closed at first)',
   'src/embed/yaml-scenario.ts': 'a scenario given as YAML (scenario="url" or inline), never a bundled lesson',
   'src/ui/lesson/Markdown.svelte': 'a lesson loader that gives Markdown text rather than tokens (not the bundled lessons)',
+  'src/ui/journey/Journey.svelte': 'following a request (Next request, or choosing one in the log or the diagram)',
   'src/ui/lesson/embed-goals.ts': "a lesson step's run reaching the step's end (its goals are checked then): Play, or autoplay and time",
 };
 let outDir = '';

@@ -15,7 +15,11 @@ export interface EmbedStepData {
   title: string;
   /** The step's Markdown as written (for loaders and readers that want the source). */
   text: string;
-  /** `text` lexed by the lessons' Markdown lexer: rendered as elements and text nodes, never HTML. */
+  /**
+   * `text` lexed by the lessons' Markdown lexer: rendered as elements and
+   * text nodes, never HTML. Each token's `raw` source is left empty: the
+   * renderer never reads it, and the embed would download the text twice.
+   */
   tokens: Token[];
   /** The checked scenario the step runs, and the file it came from. */
   scenario: Scenario;
@@ -33,6 +37,13 @@ export interface EmbedLessonData {
   steps: EmbedStepData[];
 }
 
+/** Tokens with every (nested) `raw` emptied. */
+function withoutRaw<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => withoutRaw(v)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'raw' ? '' : withoutRaw(v)])) as T;
+}
+
 /** The embed's data for a loaded lesson. Throws if a step's scenario does not load (a loaded lesson's always does). */
 export function embedLesson(lesson: Lesson): EmbedLessonData {
   return {
@@ -44,7 +55,7 @@ export function embedLesson(lesson: Lesson): EmbedLessonData {
       return {
         title: step.title,
         text: step.text,
-        tokens: lexMarkdown(step.text),
+        tokens: withoutRaw(lexMarkdown(step.text)),
         scenario: loaded.scenario,
         file: step.scenario.file,
         untilMs: step.untilMs,

@@ -18,10 +18,12 @@ describe("a lesson as the embed's data", () => {
     expect(loaded.ok && loaded.scenario).toEqual(step.scenario);
   });
 
-  it("lexes the step's Markdown, so the embed needs no lexer", () => {
+  it("lexes the step's Markdown, so the embed needs no lexer, without each token's source (the renderer never reads it)", () => {
     const tokens = data.steps[1]!.tokens;
     expect(tokens[0]?.type).toBe('paragraph');
     expect(JSON.stringify(tokens)).toContain('"type":"strong"');
+    expect(JSON.stringify(tokens)).toContain('"text":"t = 30 s"');
+    expect(JSON.stringify(tokens)).not.toMatch(/"raw":"[^"]/);
   });
 
   it("keeps the step's faults, goals and end, without the lesson file's positions", () => {
