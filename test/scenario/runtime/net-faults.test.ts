@@ -170,6 +170,25 @@ describe('cut-link', () => {
     expect(commands(records).map((c) => c.command)).toEqual(['cut-link', 'restore-link']);
   });
 
+  it('drops a packet already on the link when it lands', () => {
+    const first = world(text());
+    first.runUntil(3_000);
+    const sent = first.trace.records().find((r) => r.kind === 'send' && r.from === 'load' && r.to === 'app' && r.t > 2_000);
+    const landed = first.trace.records().find((r) => r.kind === 'deliver' && sent?.kind === 'send' && r.packet === sent.packet);
+    if (sent === undefined || landed === undefined) throw new Error('no packet from load to app');
+    expect(landed.t).toBeGreaterThan(sent.t);
+    // The same run, with the link cut while that packet is on it.
+    const w = world(text());
+    w.runUntil((sent.t + landed.t) / 2);
+    w.inject({ kind: 'cut-link', target: 'load|app' });
+    w.runUntil(3_000);
+    const fate = w.trace.records().filter((r) => 'packet' in r && sent.kind === 'send' && r.packet === sent.packet);
+    expect(fate.map((r) => [r.kind, r.t])).toEqual([
+      ['send', sent.t],
+      ['drop', landed.t],
+    ]);
+  });
+
   it('undoes itself after for', () => {
     const w = world(text());
     w.runUntil(2_000);
