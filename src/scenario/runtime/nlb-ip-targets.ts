@@ -10,6 +10,9 @@
  * The controller here looks at the slices once a second (`RECONCILE_MS`): a
  * watch with a short reconcile lag, which is also why real pods behind `ip`
  * targets want a preStop pause. The diff is a plain function.
+ *
+ * Simplified: a new pod that gets the IP of a target still draining is
+ * registered only once that target has left (the drain ends), not at once.
  */
 import type { Engine, Trace } from '../../sim';
 import type { NlbRuntime, Target, TargetSpec } from '../../models/nlb';
