@@ -3,7 +3,8 @@
  * sentence the trace records), applied at the world's current virtual time.
  * A fault with `forMs` schedules its own undo. Targets: a machine id,
  * `deployment/index` (the index-th live pod of the Deployment, oldest
- * first), a pod name, a node name or an AZ, by kind.
+ * first), a pod name, a node name or an AZ, by kind. DNS, NLB and link
+ * faults are applied by `faults-net.ts`.
  */
 import type { Engine, Trace } from '../../sim';
 import type { AppFaults } from '../../models/backend';
