@@ -11,6 +11,13 @@ export function isValidHeaderName(name: string): boolean {
   return /^[A-Za-z0-9-]+$/.test(name);
 }
 
+/**
+ * Header names as variable names, by name: every request asks again for the
+ * same few (Host, User-Agent…). Pure, so shared; bounded.
+ */
+const variableNames = new Map<string, string>();
+const NAMES_LIMIT = 1024;
+
 /** The header fields nginx keeps, in order. */
 export function keptHeaders(headers: readonly [string, string][]): [string, string][] {
   return headers.filter(([name]) => isValidHeaderName(name));
@@ -18,13 +25,21 @@ export function keptHeaders(headers: readonly [string, string][]): [string, stri
 
 /** `$http_x_forwarded_for` ↔ `X-Forwarded-For`: lower case, "-" as "_". */
 export function headerVariableName(name: string): string {
-  return name.toLowerCase().replace(/-/g, '_');
+  let variable = variableNames.get(name);
+  if (variable === undefined) {
+    if (variableNames.size >= NAMES_LIMIT) variableNames.clear();
+    variable = name.toLowerCase().replace(/-/g, '_');
+    variableNames.set(name, variable);
+  }
+  return variable;
 }
 
 /** Every value of the fields whose variable name is `varName` (e.g. `user_agent`), in order. */
 export function headerValues(headers: readonly [string, string][], varName: string): string[] {
   const want = varName.toLowerCase();
-  return keptHeaders(headers)
-    .filter(([name]) => headerVariableName(name) === want)
-    .map(([, value]) => value);
+  const values: string[] = [];
+  for (const [name, value] of headers) {
+    if (headerVariableName(name) === want && isValidHeaderName(name)) values.push(value);
+  }
+  return values;
 }

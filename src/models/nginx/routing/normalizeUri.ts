@@ -56,6 +56,24 @@ function hexValue(ch: number): number {
  * or `..` climbing above the root.
  */
 export function normalizeUri(rawTarget: string): NormalizedUri | InvalidUri {
+  let result = normalized.get(rawTarget);
+  if (result === undefined) {
+    if (normalized.size >= NORMALIZED_LIMIT) normalized.clear();
+    result = normalizeTarget(rawTarget);
+    normalized.set(rawTarget, result);
+  }
+  return result;
+}
+
+/**
+ * Targets already normalized: a pure function of the text, and a run's
+ * requests ask for a few paths again and again. Results are shared: read
+ * them, do not change them. Bounded.
+ */
+const normalized = new Map<string, NormalizedUri | InvalidUri>();
+const NORMALIZED_LIMIT = 4096;
+
+function normalizeTarget(rawTarget: string): NormalizedUri | InvalidUri {
   const raw = toBytes(rawTarget);
   if (raw.charCodeAt(0) !== SLASH) {
     return { error: 400, why: `request target "${raw}" does not start with "/"` };

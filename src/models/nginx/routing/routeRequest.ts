@@ -90,14 +90,26 @@ function forMethod(reply: Reply, method: string): Reply {
 export function routeRequest(servers: readonly ServerBlock[], req: IncomingRequest, opts: RouteOptions = {}): RouteOutcome {
   const ctx = baseContext(req);
   const decisions: RouteDecision[] = [];
-  const respond = (reply: Reply, extra: Partial<Routed> = {}, errorLog?: string): RouteOutcome => ({
+  // Passed as an argument, not bound to a name: tools that keep function
+  // names would otherwise rename this closure on every request.
+  return route(servers, req, opts, ctx, decisions, (reply: Reply, extra: Partial<Routed> = {}, errorLog?: string): RouteOutcome => ({
     kind: 'respond',
     reply: forMethod(reply, req.method),
     ctx,
     decisions,
     ...extra,
     ...(errorLog !== undefined ? { errorLog: { level: 'error' as const, message: errorLog } } : {}),
-  });
+  }));
+}
+
+function route(
+  servers: readonly ServerBlock[],
+  req: IncomingRequest,
+  opts: RouteOptions,
+  ctx: RequestContext,
+  decisions: RouteDecision[],
+  respond: (reply: Reply, extra?: Partial<Routed>, errorLog?: string) => RouteOutcome,
+): RouteOutcome {
 
   const hosts = keptHeaders(req.headers).filter(([name]) => name.toLowerCase() === 'host');
   const selection = selectServer(servers, {

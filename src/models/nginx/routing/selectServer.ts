@@ -154,8 +154,32 @@ function matchName(candidates: readonly ServerBlock[], host: string): NameHit | 
   return undefined;
 }
 
+/**
+ * Selections already made, per configuration: the answer depends only on the
+ * servers and the query, and every request of a run asks one of a few
+ * queries. Shared answers are read, never changed. Bounded per configuration.
+ */
+const selections = new WeakMap<readonly ServerBlock[], Map<string, ServerSelection>>();
+const SELECTIONS_LIMIT = 4096;
+
 /** Pick the server block for a request; see the module comment for the order. */
 export function selectServer(servers: readonly ServerBlock[], query: ServerQuery): ServerSelection {
+  let known = selections.get(servers);
+  if (known === undefined) {
+    known = new Map();
+    selections.set(servers, known);
+  }
+  const key = `${query.localAddr} ${query.localPort} ${query.httpVersion} ${query.host === undefined ? '' : `H${query.host}`}`;
+  let selection = known.get(key);
+  if (selection === undefined) {
+    if (known.size >= SELECTIONS_LIMIT) known.clear();
+    selection = select(servers, query);
+    known.set(key, selection);
+  }
+  return selection;
+}
+
+function select(servers: readonly ServerBlock[], query: ServerQuery): ServerSelection {
   const socket = findSocket(servers, query.localAddr, query.localPort);
   if (!socket) {
     return { kind: 'no-listener', why: `nothing listens on ${query.localAddr}:${query.localPort}` };

@@ -60,6 +60,29 @@ function clientBodyLength(ctx: RequestContext): number | undefined {
   return cl !== undefined && /^\d+$/.test(cl.trim()) ? Number(cl.trim()) : undefined;
 }
 
+interface HeaderPlan {
+  /** proxy_set_header fields, then the defaults they do not name. */
+  readonly merged: readonly (readonly [string, string])[];
+  /** Lower-cased names of `merged`: the client's fields by these names are not passed. */
+  readonly replaced: ReadonlySet<string>;
+}
+
+/** Header plans by location: they depend on its configuration only, so each is worked out once. */
+const plans = new WeakMap<LocationBlock, HeaderPlan>();
+
+function headerPlan(location: LocationBlock): HeaderPlan {
+  let plan = plans.get(location);
+  if (plan === undefined) {
+    const merged: (readonly [string, string])[] = [...location.conf.proxySetHeaders];
+    for (const d of DEFAULT_HEADERS) {
+      if (!merged.some(([name]) => name.toLowerCase() === d[0].toLowerCase())) merged.push(d);
+    }
+    plan = { merged, replaced: new Set(merged.map(([name]) => name.toLowerCase())) };
+    plans.set(location, plan);
+  }
+  return plan;
+}
+
 /**
  * Build the upstream request for a location with proxy_pass. `ctx` is the
  * client request (its `proxyHost` is filled in here for the expansion).
@@ -71,10 +94,7 @@ export function buildUpstreamRequest(location: LocationBlock, ctx: RequestContex
   const vars: RequestContext = { ...ctx, proxyHost: host };
   const uri = mapProxyUri(pass, location, normalizedFromContext(ctx), { ctx: vars, ...(opts.internal ? { internal: true } : {}) });
 
-  const merged: [string, string][] = [...location.conf.proxySetHeaders];
-  for (const d of DEFAULT_HEADERS) {
-    if (!merged.some(([name]) => name.toLowerCase() === d[0].toLowerCase())) merged.push(d);
-  }
+  const { merged, replaced } = headerPlan(location);
   const bodyLength = opts.bodyLength ?? clientBodyLength(ctx);
   const headers: [string, string][] = [];
   for (const [name, template] of merged) {
@@ -84,7 +104,6 @@ export function buildUpstreamRequest(location: LocationBlock, ctx: RequestContex
     else value = expandVariables(template, vars);
     if (value !== '') headers.push([name, value]);
   }
-  const replaced = new Set(merged.map(([name]) => name.toLowerCase()));
   for (const [name, value] of keptHeaders(ctx.headers)) {
     if (!replaced.has(name.toLowerCase())) headers.push([name, value]);
   }
