@@ -18,7 +18,7 @@
 import type { Engine, EventHandle, Trace } from '../../sim';
 import { isIpv4, statusLine } from '../../net';
 import { browserCacheLookup, browserCacheStore, type BrowserCache } from '../dns';
-import type { ClientConnection, ClientNet, IncomingResponse, PendingDial } from './net';
+import type { ClientConnection, ClientNet, DialHandlers, IncomingResponse, PendingDial, ResponseHandlers } from './net';
 import { elapsedMs, formatMs, resultForStatus } from './outcome';
 
 /** How a request ended, from the client's side. */
@@ -70,7 +70,8 @@ export function startJourney(deps: JourneyDeps, config: JourneyConfig, request: 
   new Journey(deps, config, request).start();
 }
 
-class Journey {
+/** One request's state; it hears its connection's answer itself (`ResponseHandlers`). */
+class Journey implements ResponseHandlers {
   private readonly startedMs: number;
   private done = false;
   private timer?: EventHandle;
@@ -131,24 +132,27 @@ class Journey {
     const port = this.config.proxy?.port ?? this.config.port;
     if (this.attempt > 0) this.note('next address', `${this.addresses[this.attempt - 1]} failed: try the next address, ${address}`);
     this.connectTimer = this.deps.engine.schedule(this.config.connectTimeoutMs, () => this.connectTimedOut(address), `${this.request.id} connect timeout`);
-    this.dialing = this.deps.net.dial(this.request.srcIp, address, port, this.request.id, {
-      connected: (connection) => {
-        this.clearConnect();
-        this.dialing = undefined;
-        if (this.done) {
-          connection.close();
-          return;
-        }
-        this.connection = connection;
-        this.send(connection);
-      },
-      refused: (why) => {
-        this.clearConnect();
-        this.dialing = undefined;
-        if (this.done) return;
-        this.failed(`connection refused by ${address}:${port}: ${why}`, 'refused');
-      },
-    });
+    this.dialing = this.deps.net.dial(this.request.srcIp, address, port, this.request.id, new DialAttempt(this, address, port));
+  }
+
+  /** The connection of the current attempt is up. */
+  connected(connection: ClientConnection): void {
+    this.clearConnect();
+    this.dialing = undefined;
+    if (this.done) {
+      connection.close();
+      return;
+    }
+    this.connection = connection;
+    this.send(connection);
+  }
+
+  /** `address:port` refused the connection. */
+  refused(address: string, port: number, why: string): void {
+    this.clearConnect();
+    this.dialing = undefined;
+    if (this.done) return;
+    this.failed(`connection refused by ${address}:${port}: ${why}`, 'refused');
   }
 
   private connectTimedOut(address: string): void {
@@ -186,16 +190,17 @@ class Journey {
           ['Accept', '*/*'],
         ],
       },
-      {
-        response: (response) => this.answered(response),
-        reset: (why) => {
-          if (!this.done) this.finish(0, 'reset', `connection reset: ${why}`);
-        },
-      },
+      this,
     );
   }
 
-  private answered(response: IncomingResponse): void {
+  /** The connection was reset under the request. */
+  reset(why: string): void {
+    if (!this.done) this.finish(0, 'reset', `connection reset: ${why}`);
+  }
+
+  /** The answer arrived. */
+  response(response: IncomingResponse): void {
     if (this.done) return;
     const latency = elapsedMs(this.startedMs, this.deps.engine.now);
     this.finish(
@@ -237,5 +242,22 @@ class Journey {
 
   private note(decision: string, why: string): void {
     this.deps.trace.record({ kind: 'decision', component: this.config.clientId, decision, requestId: this.request.id, why });
+  }
+}
+
+/** One connection attempt's callbacks: which address it was is part of a refusal's message. */
+class DialAttempt implements DialHandlers {
+  constructor(
+    private readonly journey: Journey,
+    private readonly address: string,
+    private readonly port: number,
+  ) {}
+
+  connected(connection: ClientConnection): void {
+    this.journey.connected(connection);
+  }
+
+  refused(why: string): void {
+    this.journey.refused(this.address, this.port, why);
   }
 }

@@ -8,7 +8,8 @@
 /** The headers worth seeing per hop, in the order a record lists them. */
 export const TEACHING_HEADERS = ['Host', 'X-Real-IP', 'X-Forwarded-For', 'X-Forwarded-Proto', 'Via'] as const;
 
-const CANONICAL = new Map<string, string>(TEACHING_HEADERS.map((name) => [name.toLowerCase(), name]));
+/** Lower-cased name → index in TEACHING_HEADERS. */
+const INDEX = new Map<string, number>(TEACHING_HEADERS.map((name, i) => [name.toLowerCase(), i]));
 
 /**
  * The teaching headers among `headers`, keyed by their canonical spelling in
@@ -17,18 +18,20 @@ const CANONICAL = new Map<string, string>(TEACHING_HEADERS.map((name) => [name.t
  * joined by `, ` as HTTP allows for list-valued fields.
  */
 export function teachingHeaders(headers: readonly (readonly [string, string])[]): Record<string, string> | undefined {
-  const found = new Map<string, string>();
+  // Made for every request message: slots by index rather than a Map.
+  let found: (string | undefined)[] | undefined;
   for (const [name, value] of headers) {
-    const canonical = CANONICAL.get(name.toLowerCase());
-    if (canonical === undefined) continue;
-    const before = found.get(canonical);
-    found.set(canonical, before === undefined ? value : `${before}, ${value}`);
+    const i = INDEX.get(name.toLowerCase());
+    if (i === undefined) continue;
+    found ??= [undefined, undefined, undefined, undefined, undefined];
+    const before = found[i];
+    found[i] = before === undefined ? value : `${before}, ${value}`;
   }
-  if (found.size === 0) return undefined;
+  if (found === undefined) return undefined;
   const out: Record<string, string> = {};
-  for (const name of TEACHING_HEADERS) {
-    const value = found.get(name);
-    if (value !== undefined) out[name] = value;
+  for (let i = 0; i < TEACHING_HEADERS.length; i++) {
+    const value = found[i];
+    if (value !== undefined) out[TEACHING_HEADERS[i]!] = value;
   }
   return out;
 }

@@ -11,13 +11,13 @@
  * them: one entry per attempt, joined with ", ", the upstream's name with
  * status 502 when no peer was live.
  */
-import type { Engine } from '../../../sim';
+import type { Engine, EventHandle } from '../../../sim';
 import type { Conf } from '../model';
 import { createAttempt, decideNext, pickPeer, releasePeer, RETRYABLE_STATUSES } from '../upstream';
 import type { PeerRef, RequestAttempt, UpstreamState } from '../upstream';
 import type { ErrorLevel } from './errorLog';
 import { ACTIONS, MESSAGES } from './errorLog';
-import type { UpstreamConnection, UpstreamNetwork, UpstreamRequest, UpstreamResponse } from './network';
+import type { ConnectHandlers, PendingConnect, ResponseHandlers, UpstreamConnection, UpstreamNetwork, UpstreamRequest, UpstreamResponse } from './network';
 import { nginxSeconds } from './time';
 
 /** One attempt as `$upstream_addr` and `$upstream_status` report it. */
@@ -76,7 +76,7 @@ class ProxyRun {
   private finished = false;
 
   constructor(
-    private readonly env: ProxyEnv,
+    readonly env: ProxyEnv,
     private readonly job: ProxyJob,
     private readonly done: (outcome: ProxyOutcome) => void,
   ) {
@@ -113,62 +113,34 @@ class ProxyRun {
     job.decide(`upstream peer ${peer.address}`, pick.why);
     this.attempts.push({ addr: peer.address });
 
-    // Both callbacks run from later engine events, so each may refer to the other's handle.
-    const timer = env.engine.schedule(
-      job.conf.proxyConnectTimeoutMs,
-      () => {
-        pending.abort();
-        this.fail(peer, 'timeout', false, ACTIONS.connecting);
-      },
-      'nginx proxy_connect_timeout',
-    );
-    const pending = env.network.connect(env.localIp, peer.address, {
-      connected: (connection) => {
-        env.engine.cancel(timer);
-        this.send(peer, connection);
-      },
-      refused: () => {
-        env.engine.cancel(timer);
-        job.log('error', MESSAGES.refused, ACTIONS.connecting, this.url(peer.address));
-        this.fail(peer, 'error', false, ACTIONS.connecting);
-      },
-    });
+    // The attempt's callbacks all run from later engine events, by which time it holds both handles.
+    const attempt = new ConnectAttempt(this, peer);
+    attempt.timer = env.engine.schedule(job.conf.proxyConnectTimeoutMs, () => attempt.timedOut(), 'nginx proxy_connect_timeout');
+    attempt.pending = env.network.connect(env.localIp, peer.address, attempt);
   }
 
   /** Send the request and wait for the response header (`proxy_read_timeout`). */
-  private send(peer: PeerRef, connection: UpstreamConnection): void {
+  send(peer: PeerRef, connection: UpstreamConnection): void {
     const { job, env } = this;
-    let answered = false;
-    const timer = env.engine.schedule(
-      job.conf.proxyReadTimeoutMs,
-      () => {
-        if (answered) return;
-        answered = true;
-        connection.close();
-        this.fail(peer, 'timeout', true, ACTIONS.reading);
-      },
-      'nginx proxy_read_timeout',
-    );
-    connection.send(job.request, {
-      response: (response) => {
-        if (answered) return;
-        answered = true;
-        env.engine.cancel(timer);
-        connection.close();
-        this.received(peer, response);
-      },
-      closed: () => {
-        if (answered) return;
-        answered = true;
-        env.engine.cancel(timer);
-        job.log('error', MESSAGES.prematureClose, ACTIONS.reading, this.url(peer.address));
-        this.fail(peer, 'error', true, ACTIONS.reading);
-      },
-    });
+    const wait = new ReplyWait(this, peer, connection);
+    wait.timer = env.engine.schedule(job.conf.proxyReadTimeoutMs, () => wait.timedOut(), 'nginx proxy_read_timeout');
+    connection.send(job.request, wait);
+  }
+
+  /** The connection to `peer` was refused. */
+  refused(peer: PeerRef): void {
+    this.job.log('error', MESSAGES.refused, ACTIONS.connecting, this.url(peer.address));
+    this.fail(peer, 'error', false, ACTIONS.connecting);
+  }
+
+  /** `peer` closed the connection before a response header. */
+  closedEarly(peer: PeerRef): void {
+    this.job.log('error', MESSAGES.prematureClose, ACTIONS.reading, this.url(peer.address));
+    this.fail(peer, 'error', true, ACTIONS.reading);
   }
 
   /** A response header arrived: pass it on, or retry on a listed `http_<code>`. */
-  private received(peer: PeerRef, response: UpstreamResponse): void {
+  received(peer: PeerRef, response: UpstreamResponse): void {
     if (RETRYABLE_STATUSES.includes(response.status)) {
       this.fail(peer, { status: response.status }, true, ACTIONS.reading, response);
       return;
@@ -180,7 +152,7 @@ class ProxyRun {
   }
 
   /** `ngx_http_upstream_next`: release the peer, log, then retry or answer. */
-  private fail(peer: PeerRef, failure: Failure, requestSent: boolean, action: string, response?: UpstreamResponse): void {
+  fail(peer: PeerRef, failure: Failure, requestSent: boolean, action: string, response?: UpstreamResponse): void {
     const { job } = this;
     const decision = decideNext({
       failure,
@@ -215,6 +187,74 @@ class ProxyRun {
     if (this.finished) return;
     this.finished = true;
     this.done({ status, attempts: this.attempts, ...(response !== undefined ? { response } : {}) });
+  }
+}
+
+/** One connection attempt to a peer, bounded by proxy_connect_timeout. */
+class ConnectAttempt implements ConnectHandlers {
+  timer?: EventHandle;
+  pending?: PendingConnect;
+
+  constructor(
+    private readonly run: ProxyRun,
+    private readonly peer: PeerRef,
+  ) {}
+
+  connected(connection: UpstreamConnection): void {
+    this.cancelTimer();
+    this.run.send(this.peer, connection);
+  }
+
+  refused(): void {
+    this.cancelTimer();
+    this.run.refused(this.peer);
+  }
+
+  timedOut(): void {
+    this.pending?.abort();
+    this.run.fail(this.peer, 'timeout', false, ACTIONS.connecting);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) this.run.env.engine.cancel(this.timer);
+  }
+}
+
+/** Waiting for a peer's response header, bounded by proxy_read_timeout; the first of answer, close or timeout counts. */
+class ReplyWait implements ResponseHandlers {
+  timer?: EventHandle;
+  private answered = false;
+
+  constructor(
+    private readonly run: ProxyRun,
+    private readonly peer: PeerRef,
+    private readonly connection: UpstreamConnection,
+  ) {}
+
+  response(response: UpstreamResponse): void {
+    if (!this.settle()) return;
+    this.connection.close();
+    this.run.received(this.peer, response);
+  }
+
+  closed(): void {
+    if (!this.settle()) return;
+    this.run.closedEarly(this.peer);
+  }
+
+  timedOut(): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.connection.close();
+    this.run.fail(this.peer, 'timeout', true, ACTIONS.reading);
+  }
+
+  /** True for the first answer; cancels the timeout then. */
+  private settle(): boolean {
+    if (this.answered) return false;
+    this.answered = true;
+    if (this.timer !== undefined) this.run.env.engine.cancel(this.timer);
+    return true;
   }
 }
 
