@@ -19,6 +19,7 @@ import type { Command, Given, RunPlan } from './plan';
 import { describeCommand } from './catalogue';
 import { giveToTerminal, TerminalDriver, type ShellKit } from '../terminal/driver';
 import { describeTerminalCommand, isTerminalCommand } from '../terminal/lines';
+import { describeApply } from '../editor/manifest-edit';
 
 /**
  * The command kinds a world built from `scenario` accepts: a direct world
@@ -140,7 +141,7 @@ function replay(built: Built, given: readonly Given[], to: Moment | undefined, m
       command = toWorldCommand(g.command, accepted);
       player.inject(command);
     } catch (error) {
-      built.dropped.push(`${describeCommand(g.command)} at ${formatVirtualTime(g.atMs)}: ${why(error)}`);
+      built.dropped.push(`${describeApply(g.command) ?? describeCommand(g.command)} at ${formatVirtualTime(g.atMs)}: ${why(error)}`);
       continue;
     }
     built.given.push({ atMs: world.now, events, command: g.command });
