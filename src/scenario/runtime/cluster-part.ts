@@ -140,7 +140,7 @@ export class ClusterPart {
 
   /** Names of the Deployments (`ns/name`), for messages. */
   deploymentNames(): string[] {
-    return [...new Set(this.cluster.podList().map((p) => p.ref.owner)), ...this.spec.deployments.map((d) => `${d.metadata.namespace}/${d.metadata.name}`)].filter((v, i, all) => all.indexOf(v) === i).sort();
+    return this.cluster.deploymentKeys();
   }
 
   /** True for a ClusterIP (kube-proxy's business, on the sender's node). */

@@ -19,14 +19,14 @@ export function deploymentKey(target: string): string {
 }
 
 /** The command's `why` for the trace, or undefined when it is not a cluster command. */
-export function clusterWhy(command: ClusterCommandInput, current?: number): string | undefined {
+export function clusterWhy(command: ClusterCommandInput): string | undefined {
   switch (command.kind) {
     case 'drain':
       return `kubectl drain ${command.target}: cordon it (no new pods) and evict its pods; their Deployments place replacements on other nodes`;
     case 'uncordon':
       return `kubectl uncordon ${command.target}: the node takes new pods again`;
     case 'scale':
-      return `kubectl scale deployment/${command.target} --replicas=${command.replicas ?? '?'}${current === undefined ? '' : ` (from ${current})`}`;
+      return `kubectl scale deployment/${command.target} --replicas=${command.replicas ?? '?'}`;
     default:
       return undefined;
   }

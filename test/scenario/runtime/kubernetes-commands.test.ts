@@ -144,7 +144,7 @@ describe('kubectl-apply in a full world', () => {
       .split(/^---$/m)
       .find((d) => d.includes('kind: Service') && d.includes('type: LoadBalancer'))!;
     world.inject({ kind: 'kubectl-apply', target: 'cluster', text: lb.replace('type: LoadBalancer', 'type: ClusterIP') });
-    expect(commands(world).at(-1)?.why).toMatch(/^apply refused: STDIN:\d+:\d+: document 1\.spec\.type: .*would create or delete a load balancer/);
+    expect(commands(world).at(-1)?.why).toMatch(/^apply refused: STDIN:\d+:\d+: document 1\.spec\.type: expected type LoadBalancer: spec\.type: changing type between LoadBalancer and ClusterIP would create or delete a load balancer/);
   });
 });
 

@@ -32,6 +32,7 @@ import type { ClusterNode, NodeSpec } from './nodes';
 import { DEFAULT_CLUSTER_CIDR, layoutNodes } from './nodes';
 import type { ClusterWorld } from './cluster-world';
 import { NodeController } from './node-controller';
+import { checkApply, type ApplyProblem } from './apply-check';
 import { PodRegistry, type PendingPod } from './pod-registry';
 import { DEFAULT_NODE_PORT_RANGE, DEFAULT_SERVICE_CIDR } from './service-ips';
 import type { ServiceState } from './services';
@@ -59,11 +60,7 @@ export interface ClusterOptions {
   readonly lbcWebhook?: boolean;
 }
 
-/** A problem found while applying, with the index of the manifest it belongs to. */
-export interface ApplyProblem {
-  readonly index: number;
-  readonly problem: Problem;
-}
+export type { ApplyProblem } from './apply-check';
 
 export interface ApplyOptions {
   /** Simulation-only timing per Deployment (`namespace/name`): how the app starts, crashes, stops. */
@@ -215,29 +212,15 @@ export class Cluster {
    * (`deployment.apps/web configured`).
    */
   applyChanges(manifests: readonly DefaultedManifest[], why: string): { ok: true; results: string[] } | { ok: false; problems: ApplyProblem[] } {
-    const problems: ApplyProblem[] = [];
-    const namespaces = new Set([...this.namespaces, ...manifests.flatMap((m) => (m.kind === 'Namespace' ? [m.metadata.name] : []))]);
-    const configMaps = new Set([...this.configMaps.keys(), ...manifests.flatMap((m) => (m.kind === 'ConfigMap' ? [`${m.metadata.namespace}/${m.metadata.name}`] : []))]);
-    manifests.forEach((m, index) => {
-      const f = new Findings();
-      const { name, namespace } = m.metadata;
-      if (m.kind !== 'Namespace' && !namespaces.has(namespace)) {
-        f.error(['metadata', 'namespace'], `an existing namespace (${[...namespaces].join(', ')})`, `Not found: namespaces "${namespace}" not found`);
-      }
-      if (m.kind === 'Deployment') {
-        const old = this.deployments.get(`${namespace}/${name}`);
-        if (old !== undefined && JSON.stringify(old.spec.selector) !== JSON.stringify(m.selector)) {
-          f.invalid(['spec', 'selector'], { matchLabels: m.selector }, `the Deployment's selector (${JSON.stringify(old.spec.selector)})`, 'field is immutable');
-        }
-        m.template.spec.volumes.forEach((v, i) => {
-          if (v.configMap !== undefined && !configMaps.has(`${namespace}/${v.configMap.name}`)) {
-            f.error(['spec', 'template', 'spec', 'volumes', i, 'configMap', 'name'], 'the name of a ConfigMap in the same namespace', `Not found: configmaps "${v.configMap.name}" not found`);
-          }
-        });
-      }
-      if (m.kind === 'Service') for (const p of this.services.updateProblems(m)) f.error(p.path, p.expected, p.message);
-      for (const problem of f.problems) problems.push({ index, problem });
-    });
+    const problems = checkApply(
+      {
+        namespaces: this.namespaces,
+        configMaps: this.configMaps.keys(),
+        deploymentSelector: (key) => this.deployments.get(key)?.spec.selector,
+        serviceProblems: (spec) => this.services.updateProblems(spec),
+      },
+      manifests,
+    );
     if (problems.length > 0) return { ok: false, problems };
 
     const results: string[] = [];
@@ -414,6 +397,14 @@ export class Cluster {
 
   configMap(namespace: string, name: string): DefaultedConfigMap | undefined {
     return this.configMaps.get(`${namespace}/${name}`);
+  }
+
+  /** Every Deployment, as `namespace/name`, sorted. */
+  deploymentKeys(): string[] {
+    return this.deployments
+      .all()
+      .map((d) => `${d.spec.metadata.namespace}/${d.spec.metadata.name}`)
+      .sort();
   }
 
   deployment(namespace: string, name: string): DeploymentState | undefined {
