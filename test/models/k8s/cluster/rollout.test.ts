@@ -142,3 +142,20 @@ describe('rollout strategies', () => {
     expect(r).toMatchObject({ fewestReady: 0, mixed: false, done: true });
   });
 });
+
+describe('what counts as a new pod template', () => {
+  it('rolls out a changed env, which the simulation does not use but Kubernetes hashes', () => {
+    const { engine, cluster } = makeCluster();
+    cluster.apply(manifests(NGINX));
+    engine.runUntil(10_000);
+    const before = cluster.deployment('default', 'nginx')!.replicaSet;
+    const withEnv = NGINX.replace('        image: nginx:1.25\n', '        image: nginx:1.25\n        env:\n        - { name: MODE, value: blue }\n');
+    expect(cluster.applyChanges(manifests(withEnv), 'kubectl apply')).toMatchObject({ ok: true, results: expect.arrayContaining(['deployment.apps/nginx configured']) });
+    const after = cluster.deployment('default', 'nginx')!.replicaSet;
+    expect(after).not.toBe(before);
+    engine.runUntil(90_000);
+    expect(cluster.podList().map((p) => p.name.startsWith(`${after}-`))).toEqual([true, true, true]);
+    // The same env again is no change at all.
+    expect(cluster.applyChanges(manifests(withEnv), 'kubectl apply')).toMatchObject({ ok: true, results: expect.arrayContaining(['deployment.apps/nginx unchanged']) });
+  });
+});
