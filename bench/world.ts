@@ -38,6 +38,9 @@ export interface WorldRun {
   wallMs: number;
   cpuMs: number;
   events: number;
+  /** Trace records written, and requests issued, in the measured span. */
+  records: number;
+  requests: number;
 }
 
 /** Run `virtualMs` after a warm-up in which the cluster starts and traffic begins. */
@@ -45,12 +48,21 @@ export function runFullPath(virtualMs: number, rps = 50, warmupMs = 15_000): Wor
   const world = createWorld(atRate(fullPath(), rps), { seed: 1 });
   world.runUntil(warmupMs);
   const events = world.engine.eventsProcessed;
+  const records = world.trace.total;
+  const requests = world.trace.count('request');
   const cpu = process.cpuUsage();
   const start = performance.now();
   world.runUntil(warmupMs + virtualMs);
   const wallMs = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  return { virtualMs, wallMs, cpuMs: (used.user + used.system) / 1000, events: world.engine.eventsProcessed - events };
+  return {
+    virtualMs,
+    wallMs,
+    cpuMs: (used.user + used.system) / 1000,
+    events: world.engine.eventsProcessed - events,
+    records: world.trace.total - records,
+    requests: world.trace.count('request') - requests,
+  };
 }
 
 /** Heap after `virtualMs` at `rps`, and how it was measured. */
@@ -72,6 +84,7 @@ export async function benchWorld(): Promise<BenchLine[]> {
     { name: 'full-path, 50 rps: virtual s per wall s (target ≥ 200)', opsPerSec: run.virtualMs / run.wallMs, unit: '×' },
     { name: 'full-path, 50 rps: virtual s per CPU s', opsPerSec: run.virtualMs / run.cpuMs, unit: '×' },
     { name: 'full-path, 50 rps: engine events per wall s', opsPerSec: (run.events / run.wallMs) * 1000 },
+    { name: 'full-path, 50 rps: trace records per request', opsPerSec: run.records / Math.max(1, run.requests), unit: 'records' },
     { name: `full-path, 100 rps, 1 virtual hour: heap MB (target ≤ 200; ${heap.how})`, opsPerSec: heap.mb, unit: 'MB' },
   ];
 }
