@@ -190,12 +190,16 @@ function declaredAsFunctionOrClass(file: string, name: string): boolean {
 
 function worldParts(): Plugin {
   const partOf = new Map(Object.entries(WORLD_PARTS).flatMap(([part, files]) => files.map((f) => [path.join(root, f), part] as const)));
+  // The last segment an import of a part module ends with (`../../models/nlb`, `./cluster-part`): only those are resolved to check.
+  const lastSegment = (file: string) => (path.basename(file) === 'index.ts' ? path.basename(path.dirname(file)) : path.basename(file, '.ts'));
+  const candidates = new Set([...partOf.keys()].map(lastSegment));
   const registry = path.join(root, 'src/embed/world-parts.ts');
   return {
     name: 'trafficlab:world-parts',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       if (importer === undefined || importer.startsWith(STAND_IN) || !source.startsWith('.')) return null;
+      if (!candidates.has(path.basename(source).replace(/\.ts$/, ''))) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (resolved === null || !partOf.has(resolved.id)) return null;
       return `${STAND_IN}${path.relative(root, resolved.id)}?${new URLSearchParams({ importer: path.relative(root, importer), source })}`;

@@ -42,7 +42,10 @@ async function stepCount(page: Page): Promise<number> {
 }
 
 for (const lesson of LESSONS) {
-  test(`every step of lesson ${lesson} runs, and loads at most 150 kB gzip before any interaction${OVER_BUDGET.includes(lesson) ? ' (over budget: counted, not held to it — issue 8)' : ''}`, async ({ page }) => {
+  const held = !OVER_BUDGET.includes(lesson);
+  // A lesson still over the budget is counted and run, and its budget check shows as skipped in every summary.
+  if (!held) test.skip(`every step of lesson ${lesson} stays within 150 kB gzip — NOT MET YET, see issue 8`, () => undefined);
+  test(`every step of lesson ${lesson} runs, and what it loads before any interaction is counted${held ? ' and stays within 150 kB gzip' : ''}`, async ({ page }) => {
     test.setTimeout(60_000);
     const problems = collectProblems(page);
     let steps = 1;
@@ -53,7 +56,7 @@ for (const lesson of LESSONS) {
       console.log(`lesson ${lesson} step ${step}: ${(total / 1000).toFixed(1)} kB gzip in ${fetched.size} files`);
       expect(fetched.has('/traffic-lab.js'), 'the page loaded the embed').toBe(true);
       expect(total).toBeGreaterThan(10_000);
-      if (!OVER_BUDGET.includes(lesson)) expect(total, `lesson ${lesson} step ${step}: ${[...fetched].map(([f, n]) => `${f} ${n}`).join(', ')}`).toBeLessThanOrEqual(BUDGET_BYTES);
+      if (held) expect(total, `lesson ${lesson} step ${step}: ${[...fetched].map(([f, n]) => `${f} ${n}`).join(', ')}`).toBeLessThanOrEqual(BUDGET_BYTES);
       // Run the step: every part of its world must be there.
       const lab = page.locator('#lab');
       await lab.evaluate((el) => (el as HTMLElement & { seek(ms: number): void }).seek(20_000));
