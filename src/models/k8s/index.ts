@@ -51,7 +51,7 @@ export {
 // The running cluster.
 export { Cluster, type ClusterOptions, type ClusterWorld, type ApplyProblem, type ApplyOptions } from './cluster/cluster';
 export type { NodeSpec, ClusterNode } from './cluster/nodes';
-export type { PendingPod } from './cluster/pod-registry';
+export type { PendingPod } from './cluster/pending-pods';
 export {
   NODE_MONITOR_GRACE_PERIOD_MS,
   DEFAULT_TOLERATION_SECONDS,

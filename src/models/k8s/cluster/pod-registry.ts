@@ -6,18 +6,17 @@
  * ReplicaSet), where a pod on a NotReady node is not Ready.
  */
 import type { Engine, Random, Trace } from '../../../sim';
-import type { DefaultedContainer } from '../api/types';
 import type { PodForEndpoints } from '../endpoints/slice';
 import type { PodHooks, PodRef } from '../pod/pod';
 import { PodRuntime } from '../pod/pod';
 import type { ProbeAnswer, ProbeRequest } from '../pod/probe-judge';
 import type { PodRow } from '../pod/kubectl';
-import { humanDuration } from '../pod/kubectl';
 import type { PodSource } from '../workloads/deployments';
 import { randomSuffix } from '../workloads/names';
 import type { ReplicaPod } from '../workloads/replicas';
 import type { ClusterWorld } from './cluster-world';
 import type { ClusterNode } from './nodes';
+import { PendingPods, type PendingPod, type UnscheduledPod } from './pending-pods';
 import { PodIpam } from './pod-ipam';
 import { schedule } from './scheduler';
 
@@ -39,33 +38,12 @@ export interface PodRegistryHost {
   kubeletReachable(node: string): boolean;
 }
 
-/** A Pending pod as readers see it: why no node took it, and what it would run. */
-export interface PendingPod {
-  readonly name: string;
-  readonly namespace: string;
-  readonly owner: string;
-  readonly why: string;
-  readonly createdAt: number;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly container: DefaultedContainer;
-}
-
-/** A pod no node could take yet: Pending, with no node and no IP. */
-interface UnscheduledPod {
-  readonly name: string;
-  readonly namespace: string;
-  readonly owner: string;
-  readonly createdAt: number;
-  readonly source: PodSource;
-  why: string;
-}
-
 export class PodRegistry {
   private readonly pods = new Map<string, PodRuntime>();
   private readonly terminating = new Set<string>();
   /** Deleted while their kubelet was cut off: it acts on the deletion when it is back. */
   private readonly unheard = new Set<string>();
-  private readonly unscheduled = new Map<string, UnscheduledPod>();
+  private readonly unscheduled = new PendingPods();
   private readonly ipam = new PodIpam();
 
   constructor(private readonly host: PodRegistryHost) {}
@@ -98,11 +76,7 @@ export class PodRegistry {
 
   /** Try the Pending pods again, oldest first (a node was uncordoned or became Ready). */
   retryPending(): void {
-    const waiting = [...this.unscheduled.values()].sort((a, b) => a.createdAt - b.createdAt || (a.name < b.name ? -1 : 1));
-    for (const pod of waiting) {
-      this.unscheduled.delete(`${pod.namespace}/${pod.name}`);
-      this.place(pod);
-    }
+    for (const pod of this.unscheduled.takeAll()) this.place(pod);
   }
 
   private place(pod: UnscheduledPod): void {
@@ -117,7 +91,7 @@ export class PodRegistry {
       const why = placement.node === undefined ? placement.why : `${placement.node.name} has no free pod IP`;
       const first = pod.why === '';
       pod.why = why;
-      this.unscheduled.set(key, pod);
+      this.unscheduled.add(pod);
       if (first) {
         trace.record({ kind: 'decision', component: 'scheduler', decision: `cannot place ${name}`, why: `${why} The pod stays Pending.` });
         trace.record({ kind: 'log', component: `pod:${key}`, stream: 'events', line: `Warning FailedScheduling pod/${name}: ${why}` });
@@ -143,25 +117,12 @@ export class PodRegistry {
 
   /** `kubectl get pods` rows of the Pending pods no node took. */
   unscheduledRows(namespace?: string): PodRow[] {
-    const now = this.host.engine.now;
-    return [...this.unscheduled.values()]
-      .filter((p) => namespace === undefined || p.namespace === namespace)
-      .map((p) => ({ NAME: p.name, READY: '0/1', STATUS: 'Pending', RESTARTS: '0', AGE: humanDuration(now - p.createdAt), IP: '<none>', NODE: '<none>' }));
+    return this.unscheduled.rows(this.host.engine.now, namespace);
   }
 
   /** Pending pods with the scheduler's reason, their labels and their container, oldest first. */
   pendingPods(): PendingPod[] {
-    return [...this.unscheduled.values()]
-      .sort((a, b) => a.createdAt - b.createdAt || (a.name < b.name ? -1 : 1))
-      .map((p) => ({
-        name: p.name,
-        namespace: p.namespace,
-        owner: p.owner,
-        why: p.why,
-        createdAt: p.createdAt,
-        labels: { ...p.source.replicaSet.template.labels, 'pod-template-hash': p.source.replicaSet.hash },
-        container: p.source.replicaSet.template.spec.containers[0]!,
-      }));
+    return this.unscheduled.list();
   }
 
   /** Evict every pod on `node`: a drain (through the Eviction API), or the taint manager, which says so in an event. */
@@ -205,9 +166,8 @@ export class PodRegistry {
   /** `kubectl delete pod`: SIGTERM now, replaced by its owner at once. */
   delete(namespace: string, name: string, why: string): boolean {
     const key = `${namespace}/${name}`;
-    const waiting = this.unscheduled.get(key);
+    const waiting = this.unscheduled.take(key);
     if (waiting !== undefined) {
-      this.unscheduled.delete(key);
       this.host.trace.record({ kind: 'state', component: `pod:${key}`, from: 'Pending', to: 'Gone', why: `${why} (it was never scheduled)` });
       this.host.ownerChanged(waiting.owner);
       return true;
@@ -282,9 +242,7 @@ export class PodRegistry {
 
   /** What the ReplicaSet controller reads for one owner. */
   replicas(owner: string): ReplicaPod[] {
-    const waiting: ReplicaPod[] = [...this.unscheduled.values()]
-      .filter((p) => p.owner === owner)
-      .map((p) => ({ name: p.name, hash: p.source.replicaSet.hash, phase: 'Pending', ready: false, restartCount: 0, createdAt: p.createdAt, terminating: false }));
+    const waiting = this.unscheduled.replicas(owner);
     return [...this.pods.values()]
       .filter((p) => p.ref.owner === owner)
       .map((p): ReplicaPod => {
