@@ -129,6 +129,27 @@ export class Engine {
   step(): boolean {
     const event = this.top();
     if (event === undefined) return false;
+    this.run(event);
+    return true;
+  }
+
+  /**
+   * Run every event due at or before `timeMs`, one at a time, then set the
+   * clock to `timeMs`. Returns how many events ran.
+   */
+  runUntil(timeMs: number): number {
+    const start = this.processed;
+    for (;;) {
+      const event = this.top();
+      if (event === undefined || event.time > timeMs) break;
+      this.run(event);
+    }
+    if (timeMs > this.currentTime) this.currentTime = timeMs;
+    return this.processed - start;
+  }
+
+  /** Run `event`, the top of the heap. */
+  private run(event: ScheduledEvent): void {
     this.queue.pop();
     event.done = true;
     this.liveCount--;
@@ -140,22 +161,6 @@ export class Engine {
       if (this.onError === undefined) throw error;
       this.onError(error, event);
     }
-    return true;
-  }
-
-  /**
-   * Run every event due at or before `timeMs`, one at a time, then set the
-   * clock to `timeMs`. Returns how many events ran.
-   */
-  runUntil(timeMs: number): number {
-    const start = this.processed;
-    for (;;) {
-      const next = this.peekTime();
-      if (next === undefined || next > timeMs) break;
-      this.step();
-    }
-    if (timeMs > this.currentTime) this.currentTime = timeMs;
-    return this.processed - start;
   }
 
   /** Run for `ms` of virtual time from now. */

@@ -170,7 +170,7 @@ export class AppProcess {
   /** Take one request on an established connection. */
   handle(request: AppRequest, exchange: AppExchange): AppTicket {
     const job: Job = { request, exchange, arrivedMs: this.deps.engine.now, dead: false };
-    const ticket: AppTicket = { cancel: () => this.cancel(job) };
+    const ticket: AppTicket = new Ticket(this, job);
     if (!this.listening) {
       exchange.reset(`${this.component} is ${this.state}: no process reads the connection`);
       return ticket;
@@ -248,7 +248,8 @@ export class AppProcess {
     return `${statusLine(status)} from ${this.component}: ${request.method} ${request.path} (the connection came from ${request.remoteIp})\n`;
   }
 
-  private cancel(job: Job): void {
+  /** The client end of `job` went away. */
+  cancel(job: Job): void {
     if (job.dead) return;
     job.dead = true;
     // A stuck or queued request simply goes; a running one keeps its worker until its work is done.
@@ -299,4 +300,16 @@ export function accessLine(request: AppRequest, response: AppResponse): string {
   const realIp = header(request, 'x-real-ip');
   const tail = realIp === '-' ? '' : ` x-real-ip="${realIp}"`;
   return `${request.remoteIp} - - "${request.method} ${request.path} HTTP/1.1" ${response.status} ${response.body.length} "${header(request, 'x-forwarded-for')}"${tail}`;
+}
+
+/** A request's ticket: cancelling it tells the process the client went away. */
+class Ticket implements AppTicket {
+  constructor(
+    private readonly process: AppProcess,
+    private readonly job: Job,
+  ) {}
+
+  cancel(): void {
+    this.process.cancel(this.job);
+  }
 }

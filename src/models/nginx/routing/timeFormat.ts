@@ -37,10 +37,17 @@ function parts(epochMs: number, tzOffsetMinutes: number): Parts {
   };
 }
 
+/** The last `$time_local` made: every access-log line asks, and many share a second. */
+let lastLocal = { second: NaN, offset: NaN, text: '' };
+
 /** `$time_local`: `27/Nov/2026:09:00:00 +0000`. */
 export function formatTimeLocal(epochMs: number, tzOffsetMinutes = 0): string {
+  const second = Math.floor(epochMs / 1000);
+  if (second === lastLocal.second && tzOffsetMinutes === lastLocal.offset) return lastLocal.text;
   const p = parts(epochMs, tzOffsetMinutes);
-  return `${pad(p.day)}/${MONTHS[p.month]}/${p.year}:${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)} ${p.sign}${pad(p.offH)}${pad(p.offM)}`;
+  const text = `${pad(p.day)}/${MONTHS[p.month]}/${p.year}:${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)} ${p.sign}${pad(p.offH)}${pad(p.offM)}`;
+  lastLocal = { second, offset: tzOffsetMinutes, text };
+  return text;
 }
 
 /** `$time_iso8601`: `2026-11-27T09:00:00+00:00`. */
