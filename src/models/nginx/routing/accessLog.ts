@@ -16,8 +16,14 @@ export function logFormatFor(name: string, logFormats: Readonly<Record<string, s
   return logFormats[name] ?? (name === 'combined' ? COMBINED_FORMAT : undefined);
 }
 
+/** A character escapeLogValue writes as `\xHH`. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u007f-\uffff]/;
+
 /** `ngx_http_log_escape` (escape=default). */
 export function escapeLogValue(value: string): string {
+  // Most values need no escape: one test instead of a string built char by char.
+  if (!NEEDS_ESCAPE.test(value)) return value;
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
