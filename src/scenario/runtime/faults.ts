@@ -8,6 +8,7 @@
  */
 import type { Engine, Trace } from '../../sim';
 import type { AppFaults } from '../../models/backend';
+import { DEFAULT_TOLERATION_SECONDS, NODE_MONITOR_GRACE_PERIOD_MS } from '../../models/k8s';
 import type { FaultKind, FaultSettings } from '../types';
 import type { ClusterPart } from './cluster-part';
 import { podComponent } from './cluster-part';
@@ -84,8 +85,9 @@ const WHY: Readonly<Record<OtherFaultKind, (t: string, c: FullCommand) => string
   drain: (t) => clusterWhy({ kind: 'drain', target: t }) ?? '',
   uncordon: (t) => clusterWhy({ kind: 'uncordon', target: t }) ?? '',
   scale: (t, c) => clusterWhy({ kind: 'scale', target: t, ...(c.replicas === undefined ? {} : { replicas: c.replicas }) }) ?? '',
-  'lose-az': (t) => `lose ${t}: every node, pod and NLB node in it stops answering`,
-  'restore-az': (t) => `${t} is back`,
+  'lose-az': (t) =>
+    `lose ${t}: every node, pod and NLB node in it stops answering; Kubernetes marks its nodes NotReady after the ${NODE_MONITOR_GRACE_PERIOD_MS / 1000} s grace period and evicts their pods ${DEFAULT_TOLERATION_SECONDS} s later`,
+  'restore-az': (t) => `${t} is back: its kubelets reach the control plane again and its nodes are Ready at their next heartbeat`,
 };
 
 /** Apply a command now; throws an Error saying what was expected when the target is wrong. */
