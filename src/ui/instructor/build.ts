@@ -16,10 +16,9 @@ import { nameLookup } from '../names';
 import { Player, type FrameSource } from '../player.svelte';
 import { TraceFingerprint } from '../share/fingerprint';
 import type { Command, Given, RunPlan } from './plan';
-import { describeCommand } from './catalogue';
+import { describeCommand } from './describe';
 import { giveToTerminal, TerminalDriver, type ShellKit } from '../terminal/driver';
-import { describeTerminalCommand, isTerminalCommand } from '../terminal/lines';
-import { describeApply } from '../editor/manifest-edit';
+import { isTerminalCommand } from '../terminal/lines';
 
 /**
  * The command kinds a world built from `scenario` accepts: a direct world
@@ -133,7 +132,7 @@ function replay(built: Built, given: readonly Given[], to: Moment | undefined, m
       const driver = shell === undefined ? undefined : (built.terminal ??= new TerminalDriver(shell, world));
       const problem = driver === undefined ? 'the terminal could not be loaded' : giveToTerminal(driver, g.command);
       if (problem === undefined) built.given.push({ atMs: world.now, events, command: g.command });
-      else built.dropped.push(`${describeTerminalCommand(g.command) ?? g.command.kind} at ${formatVirtualTime(g.atMs)}: ${problem}`);
+      else built.dropped.push(`${describeCommand(g.command)} at ${formatVirtualTime(g.atMs)}: ${problem}`);
       continue;
     }
     let command: AnyWorldCommand;
@@ -141,7 +140,7 @@ function replay(built: Built, given: readonly Given[], to: Moment | undefined, m
       command = toWorldCommand(g.command, accepted);
       player.inject(command);
     } catch (error) {
-      built.dropped.push(`${describeApply(g.command) ?? describeCommand(g.command)} at ${formatVirtualTime(g.atMs)}: ${why(error)}`);
+      built.dropped.push(`${describeCommand(g.command)} at ${formatVirtualTime(g.atMs)}: ${why(error)}`);
       continue;
     }
     built.given.push({ atMs: world.now, events, command: g.command });

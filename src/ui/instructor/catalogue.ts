@@ -264,27 +264,15 @@ export interface ScheduledFault {
 }
 
 /** Kinds a full world undoes by itself after `forMs` (see the scenario format's `for`). */
-const UNDONE_AFTER_FOR = new Set(['crash', 'hang', 'slow', 'unhealthy', 'lose-az', 'cut-link']);
+const UNDONE_AFTER_FOR = new Set(['crash', 'hang', 'slow', 'unhealthy', 'drain', 'lose-az', 'cut-link', 'scale']);
 
 /** Whether a scheduled `def` can carry a `for` that the world undoes it after. */
 export function takesFor(def: FaultDef): boolean {
   return UNDONE_AFTER_FOR.has(def.kind);
 }
 
-/** The fault prepared for virtual time `atMs`; with `forMs`, the world undoes it that much later (entries it cannot undo ignore it). */
-export function scheduled(def: FaultDef, target: string, atMs: number, options?: Readonly<Record<string, number>>, forMs?: number): ScheduledFault {
+/** The fault prepared for virtual time `atMs`, with its options and choices; with `forMs`, the world undoes it that much later (entries it cannot undo ignore it). */
+export function scheduled(def: FaultDef, target: string, atMs: number, options?: Readonly<Record<string, number>>, forMs?: number, choices?: Readonly<Record<string, string>>): ScheduledFault {
   const undo = takesFor(def) && forMs !== undefined && forMs > 0;
-  return { atMs, command: commandFor(def, target, options), ...(undo ? { forMs } : {}) };
-}
-
-/** A command in words for lists and the projector: "crash app", "slow api-1 by 500 ms". */
-export function describeCommand(command: Command): string {
-  // A reload carries a whole file: name it, not its text.
-  if (command.kind === 'nginx-reload') return `nginx -s reload on ${command.target} (/etc/nginx/${String(command['file'])} edited)`;
-  const def = CATALOGUE.find((f) => f.kind === command.kind);
-  const name = def?.name.toLowerCase() ?? command.kind;
-  const extras = Object.entries(command)
-    .filter(([k]) => k !== 'kind' && k !== 'target')
-    .map(([k, v]) => `${k.replace(/(Ms|S)$/, '')} ${String(v)}${k.endsWith('Ms') ? ' ms' : k.endsWith('S') ? ' s' : ''}`);
-  return [name, command.target.replace('|', ' ↔ '), ...extras].join(' ');
+  return { atMs, command: commandFor(def, target, options, choices), ...(undo ? { forMs } : {}) };
 }

@@ -5,11 +5,13 @@
  * line in the authors' style (`- { at: 30s, crash: app }`), leaving every
  * other line of the file as written; removing one edits that list only.
  */
-import { isMap, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseAllDocuments, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { FAULT_KINDS, readSetting, SETTING_KEYS } from '../../scenario';
+import { REFUSED } from './plan';
 import type { ScheduledFault } from './catalogue';
 
-/** Actions a scenario's `faults:` entry can name (see the scenario format). */
-const FAULT_ACTIONS = new Set(['crash', 'recover', 'hang', 'slow', 'unhealthy', 'heal', 'kill', 'drain', 'uncordon', 'lose-az', 'restore-az']);
+/** Actions a scenario's `faults:` entry can name: the scenario format's own list. */
+const FAULT_ACTIONS: ReadonlySet<string> = new Set(FAULT_KINDS);
 
 export type Edited = { ok: true; text: string } | { ok: false; why: string };
 
@@ -18,19 +20,47 @@ export function durationText(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
-function entryFor(f: ScheduledFault): Record<string, string> {
-  const entry: Record<string, string> = { at: durationText(f.atMs), [f.command.kind]: f.command.target };
-  const by = f.command['byMs'];
-  if (f.command.kind === 'slow' && typeof by === 'number') entry['by'] = durationText(by);
+type Entry = Record<string, string | number>;
+
+/** Whether the scenario reads `written` under `key` back as `value` (asked of the scenario's own reader, so no second key table). */
+function readsBack(key: string, written: string | number, value: string | number): boolean {
+  const ctx = { file: '', source: '', doc: parseDocument(''), lines: new LineCounter(), errors: [], positions: new Map() };
+  return readSetting(key, new Scalar(written), key, ctx)?.value === value;
+}
+
+/** A setting of the command (`ttlS: 5`) as its `faults:` key and value (`ttl: 5`, `interval: 5s`), or undefined when the format has none for it. */
+function settingEntry(kind: string, field: string, value: string | number): [string, string | number] | undefined {
+  const key = Object.keys(SETTING_KEYS).find((k) => SETTING_KEYS[k]?.field === field && SETTING_KEYS[k]?.kind === kind);
+  if (key === undefined) return undefined;
+  const written = [value, ...(typeof value === 'number' ? [`${value}s`] : [])].find((w) => readsBack(key, w, value));
+  return written === undefined ? undefined : [key, written];
+}
+
+/** The `faults:` entry for a scheduled fault, or why the format cannot hold it. */
+function entryFor(f: ScheduledFault): Entry | string {
+  const { kind, target } = f.command;
+  if (!FAULT_ACTIONS.has(kind)) return `the scenario format has no "${kind}" fault`;
+  const entry: Entry = { at: durationText(f.atMs), [kind]: target };
+  for (const [field, value] of Object.entries(f.command)) {
+    if (field === 'kind' || field === 'target' || field === REFUSED) continue;
+    if (field === 'byMs' && kind === 'slow' && typeof value === 'number') {
+      entry['by'] = durationText(value);
+      continue;
+    }
+    const setting = settingEntry(kind, field, value);
+    if (setting === undefined) return `the scenario format has no setting for ${kind}'s ${field} = ${String(value)}`;
+    entry[setting[0]] = setting[1];
+  }
   if (f.forMs !== undefined) entry['for'] = durationText(f.forMs);
   return entry;
 }
 
 /** One flow mapping per line, as authors write faults. */
-function flowLine(entry: Record<string, string>): string {
-  const plain = (v: string): boolean => /^[A-Za-z0-9_./:-]+$/.test(v) && !v.includes(': ');
+function flowLine(entry: Entry): string {
+  // A string that would read as a number, or with YAML's flow punctuation, is quoted.
+  const plain = (v: string): boolean => /^[A-Za-z0-9_./:-]+$/.test(v) && !v.includes(': ') && parse(v)[0]?.toJS() === v;
   return `{ ${Object.entries(entry)
-    .map(([k, v]) => `${k}: ${plain(v) ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => `${k}: ${typeof v === 'number' || plain(v) ? String(v) : JSON.stringify(v)}`)
     .join(', ')} }`;
 }
 
@@ -53,8 +83,12 @@ function faultsOf(doc: Document.Parsed | undefined): Node | null | undefined {
 
 /** The scenario text with `faults` added to its `faults:` list (created at the end of the first document when absent). */
 export function addScenarioFaults(text: string, faults: readonly ScheduledFault[]): Edited {
-  const odd = faults.find((f) => !FAULT_ACTIONS.has(f.command.kind));
-  if (odd !== undefined) return { ok: false, why: `the scenario format has no "${odd.command.kind}" fault` };
+  const entries: Entry[] = [];
+  for (const f of faults) {
+    const entry = entryFor(f);
+    if (typeof entry === 'string') return { ok: false, why: entry };
+    entries.push(entry);
+  }
   const docs = parse(text);
   const first = docs[0];
   if (first !== undefined && first.errors.length > 0) return { ok: false, why: 'the scenario file has YAML errors; fix them first' };
@@ -64,12 +98,12 @@ export function addScenarioFaults(text: string, faults: readonly ScheduledFault[
   if (first !== undefined && list !== undefined && list !== null) {
     if (!isSeq(list)) return { ok: false, why: 'the scenario\'s faults is not a list' };
     // A list exists: add through the YAML document, which keeps that document's comments.
-    for (const f of faults) list.add(first.createNode(entryFor(f), { flow: true }));
+    for (const entry of entries) list.add(first.createNode(entry, { flow: true }));
     return { ok: true, text: first.toString() + text.slice(end) };
   }
   const head = text.slice(0, end);
   const sep = head === '' || head.endsWith('\n') ? '' : '\n';
-  const lines = faults.map((f) => `  - ${flowLine(entryFor(f))}`).join('\n');
+  const lines = entries.map((e) => `  - ${flowLine(e)}`).join('\n');
   return { ok: true, text: `${head}${sep}faults:\n${lines}\n${text.slice(end)}` };
 }
 

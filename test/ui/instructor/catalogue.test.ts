@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createWorld, loadScenario } from '../../../src/scenario';
-import { CATALOGUE, commandFor, describeCommand, faultById, isAvailable, optionValues, perform, scheduled, scheduleTargets, takesFor } from '../../../src/ui/instructor/catalogue';
+import { CATALOGUE, commandFor, faultById, isAvailable, optionValues, perform, scheduled, scheduleTargets, takesFor } from '../../../src/ui/instructor/catalogue';
 import { acceptedKinds } from '../../../src/ui/instructor/build';
+import { describeCommand } from '../../../src/ui/instructor/describe';
 import { helloPlan, helloText } from './helpers';
 
 function helloSource() {
@@ -60,8 +61,8 @@ describe('fault catalogue', () => {
   it('schedules a fault for a time, with "for" only where the world undoes it', () => {
     expect(scheduled(faultById('crash')!, 'app', 10_000, {}, 5_000)).toEqual({ atMs: 10_000, command: { kind: 'crash', target: 'app' }, forMs: 5_000 });
     expect(scheduled(faultById('kill')!, 'nginx/0', 10_000, {}, 5_000)).toEqual({ atMs: 10_000, command: { kind: 'kill', target: 'nginx/0' } });
-    expect(['crash', 'hang', 'slow', 'unhealthy', 'lose-az'].every((id) => takesFor(faultById(id)!))).toBe(true);
-    expect(takesFor(faultById('drain')!)).toBe(false);
+    expect(['crash', 'hang', 'slow', 'unhealthy', 'drain', 'lose-az', 'cut-link', 'scale'].every((id) => takesFor(faultById(id)!))).toBe(true);
+    expect(['kill', 'dns-ttl', 'dns-record', 'nlb-health', 'recover', 'heal', 'uncordon', 'restore-az', 'restore-link'].some((id) => takesFor(faultById(id)!))).toBe(false);
   });
 
   it('describes a command in words, with its options and units', () => {

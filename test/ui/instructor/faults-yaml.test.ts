@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { addScenarioFaults, durationText, removeScenarioFault } from '../../../src/ui/instructor/faults-yaml';
-import { loadScenario } from '../../../src/scenario';
+import { createWorld, loadScenario } from '../../../src/scenario';
+import { CATALOGUE, scheduled, scheduleTargets, takesFor } from '../../../src/ui/instructor/catalogue';
 import { helloText } from './helpers';
 
 const FULL = readFileSync('lessons/scenarios/full-path.yaml', 'utf8');
@@ -57,7 +58,8 @@ describe("the schedule in the scenario's faults list", () => {
   });
 
   it('refuses a command the format has no fault for, and a fault number that is not there', () => {
-    expect(addScenarioFaults(helloText(), [{ atMs: 1_000, command: { kind: 'cut-link', target: 'a|b' } }])).toEqual({ ok: false, why: 'the scenario format has no "cut-link" fault' });
+    expect(addScenarioFaults(helloText(), [{ atMs: 1_000, command: { kind: 'nginx-reload', target: 'all' } }])).toEqual({ ok: false, why: 'the scenario format has no "nginx-reload" fault' });
+    expect(addScenarioFaults(helloText(), [{ atMs: 1_000, command: { kind: 'crash', target: 'app', ttlS: 5 } }])).toEqual({ ok: false, why: "the scenario format has no setting for crash's ttlS = 5" });
     expect(removeScenarioFault(helloText(), 0).ok).toBe(false);
   });
 
@@ -65,5 +67,41 @@ describe("the schedule in the scenario's faults list", () => {
     const text = added(helloText(), [{ atMs: 1_000, command: { kind: 'crash', target: 'a: b' } }]);
     expect(text.endsWith('faults:\n  - { at: 1s, crash: "a: b" }\n')).toBe(true);
     expect((parse(text) as { faults: { crash: string }[] }).faults[0]?.crash).toBe('a: b');
+  });
+
+  it('writes each setting under its faults key: ttl as seconds, interval and timeout as durations, thresholds and replicas as counts', () => {
+    const text = added(FULL, [
+      { atMs: 1_000, command: { kind: 'dns-ttl', target: 'www.example.com', ttlS: 60 } },
+      { atMs: 2_000, command: { kind: 'nlb-health-check', target: 'nginx-loadbalancer', intervalS: 10, timeoutS: 6, healthyThreshold: 2, unhealthyThreshold: 4 } },
+      { atMs: 3_000, command: { kind: 'scale', target: 'api', replicas: 5 }, forMs: 20_000 },
+      { atMs: 4_000, command: { kind: 'dns-record', target: 'www.example.com', value: '10' } },
+    ]);
+    const entries = (parse(text.split('\n---')[0] ?? '') as { faults: unknown[] }).faults;
+    expect(entries).toEqual([
+      { at: '1s', 'dns-ttl': 'www.example.com', ttl: 60 },
+      { at: '2s', 'nlb-health-check': 'nginx-loadbalancer', interval: '10s', timeout: '6s', 'healthy-threshold': 2, 'unhealthy-threshold': 4 },
+      { at: '3s', scale: 'api', replicas: 5, for: '20s' },
+      { at: '4s', 'dns-record': 'www.example.com', value: '10' },
+    ]);
+  });
+
+  it('saves every catalogue entry with its options and choices so that the scenario loads the same commands back', () => {
+    const loaded = loadScenario(FULL, 'full-path.yaml');
+    if (!loaded.ok) throw new Error('full-path.yaml does not load');
+    const world = createWorld(loaded.scenario, { seed: 1 });
+    world.runUntil(15_000); // the pods exist: their entries offer deployment/index targets
+    const source = { snapshot: world.snapshot(), scenario: loaded.scenario };
+    const prepared = CATALOGUE.map((def, i) => {
+      const target = scheduleTargets(def, source)[0]?.id;
+      if (target === undefined) throw new Error(`${def.id} has no target in full-path.yaml`);
+      // Not the defaults, so that a setting dropped on the way would show.
+      const options = Object.fromEntries((def.options ?? []).map((o) => [o.key, o.unit === 'ms' ? o.default + 250 : Math.min(o.max, o.default + 1)]));
+      const choices = Object.fromEntries((def.choices ?? []).map((c) => [c.key, c.values(source).at(-1)?.id ?? '']));
+      return scheduled(def, target, (i + 1) * 1_000, options, takesFor(def) ? 7_000 : undefined, choices);
+    });
+    expect(prepared.some((f) => f.command.kind === 'nlb-health-check' && f.command['unhealthyThreshold'] === 4)).toBe(true);
+    expect(prepared.some((f) => f.command.kind === 'dns-record' && typeof f.command['value'] === 'string' && f.command['value'] !== '')).toBe(true);
+    const back = faults(added(FULL, prepared));
+    expect(back).toEqual(prepared.map((f) => ({ atMs: f.atMs, ...f.command, ...(f.forMs === undefined ? {} : { forMs: f.forMs }) })));
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createWorld, loadScenario } from '../../../src/scenario';
-import { commandFor, describeCommand, faultById, scheduled, takesFor } from '../../../src/ui/instructor/catalogue';
+import { commandFor, faultById, scheduled, takesFor } from '../../../src/ui/instructor/catalogue';
+import { describeCommand } from '../../../src/ui/instructor/describe';
 import { acceptedKinds, buildRun } from '../../../src/ui/instructor/build';
 import { buildMenu } from '../../../src/ui/instructor/menu';
 import { freshPlan, give } from '../../../src/ui/instructor/plan';
@@ -46,7 +47,7 @@ describe('network faults in the fault menu', () => {
       healthyThreshold: 3,
       unhealthyThreshold: 3,
     });
-    expect(describeCommand({ kind: 'dns-record', target: 'www.example.com', value: '198.51.100.20' })).toBe('change dns record www.example.com value 198.51.100.20');
+    expect(describeCommand({ kind: 'dns-record', target: 'www.example.com', value: '198.51.100.20' })).toBe('change DNS record www.example.com to 198.51.100.20');
   });
 
   it('lets a scheduled cut link undo itself after for', () => {
