@@ -32,7 +32,8 @@ import type { ClusterNode, NodeSpec } from './nodes';
 import { DEFAULT_CLUSTER_CIDR, layoutNodes } from './nodes';
 import type { ClusterWorld } from './cluster-world';
 import { NodeController } from './node-controller';
-import { checkApply, type ApplyProblem } from './apply-check';
+import type { ApplyProblem } from './apply-check';
+import { applyChanges, type ApplyResult } from './apply-changes';
 import type { PendingPod } from './pending-pods';
 import { PodRegistry } from './pod-registry';
 import { DEFAULT_NODE_PORT_RANGE, DEFAULT_SERVICE_CIDR } from './service-ips';
@@ -212,68 +213,22 @@ export class Cluster {
    * out; a Service takes its new selector and ports. Returns kubectl's lines
    * (`deployment.apps/web configured`).
    */
-  applyChanges(manifests: readonly DefaultedManifest[], why: string): { ok: true; results: string[] } | { ok: false; problems: ApplyProblem[] } {
-    const problems = checkApply(
+  applyChanges(manifests: readonly DefaultedManifest[], why: string): ApplyResult {
+    return applyChanges(
       {
+        trace: this.trace,
         namespaces: this.namespaces,
-        configMaps: this.configMaps.keys(),
-        deploymentSelector: (key) => this.deployments.get(key)?.spec.selector,
-        serviceProblems: (spec) => this.services.updateProblems(spec),
+        configMaps: this.configMaps,
+        services: this.services,
+        deployments: this.deployments,
+        create: (m) => void this.applyOne(m, {}),
+        endpointsChanged: (reason) => this.endpoints.requestSync(reason),
       },
       manifests,
+      why,
     );
-    if (problems.length > 0) return { ok: false, problems };
-
-    const results: string[] = [];
-    const order = manifests.map((m, index) => ({ m, index })).sort((a, b) => ORDER[a.m.kind] - ORDER[b.m.kind] || a.index - b.index);
-    for (const { m } of order) {
-      const { name, namespace } = m.metadata;
-      const key = `${namespace}/${name}`;
-      switch (m.kind) {
-        case 'Namespace':
-          results.push(`namespace/${name} ${this.namespaces.has(name) ? 'unchanged' : 'created'}`);
-          this.namespaces.add(name);
-          break;
-        case 'ConfigMap': {
-          const old = this.configMaps.get(key);
-          results.push(`configmap/${name} ${old === undefined ? 'created' : JSON.stringify(old) === JSON.stringify(m) ? 'unchanged' : 'configured'}`);
-          this.configMaps.set(key, m);
-          break;
-        }
-        case 'Service': {
-          const old = this.services.get(namespace, name);
-          if (old === undefined) {
-            this.applyOne(m, {});
-            results.push(`service/${name} created`);
-            break;
-          }
-          const same = JSON.stringify(old.spec) === JSON.stringify(m);
-          const updated = this.services.update(m);
-          if (!updated.ok) {
-            results.push(`service/${name} refused: ${updated.problems.map((p) => p.message).join('; ')}`);
-            break;
-          }
-          results.push(`service/${name} ${same ? 'unchanged' : 'configured'}`);
-          if (!same) {
-            this.trace.record({ kind: 'decision', component: `service:${key}`, decision: 'update', why: `${why}: ${updated.why}` });
-            this.endpoints.requestSync(`Service ${key} updated`);
-          }
-          break;
-        }
-        case 'Deployment': {
-          if (this.deployments.get(key) === undefined) {
-            this.applyOne(m, {});
-            results.push(`deployment.apps/${name} created`);
-            break;
-          }
-          const change = this.deployments.update(m, why);
-          results.push(`deployment.apps/${name} ${change === 'unchanged' ? 'unchanged' : 'configured'}`);
-          break;
-        }
-      }
-    }
-    return { ok: true, results };
   }
+
 
   /** A pod that mounts a missing ConfigMap would stay in ContainerCreating forever; say so up front. */
   private checkVolumes(d: DefaultedDeployment, f: Findings): void {
