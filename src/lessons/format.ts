@@ -22,9 +22,9 @@
  * Measures and goals are strings in the measure language (`measure/parse.ts`).
  */
 import { isMap, isScalar, type Node } from 'yaml';
-import { FAULT_KINDS, durationExpected, parseDuration, type WorldCommand } from '../scenario';
+import { FAULT_KINDS, REQUIRED_SETTINGS, SETTING_KEYS, durationExpected, parseDuration, readSetting, type WorldCommand } from '../scenario';
 import { didYouMean } from '../scenario/did-you-mean';
-import { childPath, describe, list, maybe, obj, optional, posOf, refine, report, reportAt, required, scalar, type Check } from '../scenario/schema';
+import { childPath, describe, list, maybe, obj, optional, posOf, refine, report, reportAt, required, scalar, type Check, type Ctx } from '../scenario/schema';
 import type { Goal as GoalExpr, Measure } from './measure/ast';
 import { parseGoal, parseMeasure } from './measure/parse';
 import { ExpressionError } from './measure/tokens';
@@ -78,6 +78,9 @@ const DURATION_KEYS: Readonly<Record<string, 'forMs' | 'byMs'>> = { for: 'forMs'
  * A command as data: `{ crash: app }` (the kind as key, the target as value),
  * with `at: 20s` when `timed`; `for: 30s` undoes it after that long and
  * `by: 500ms` says how much slower (`slow`), as in the scenario's faults.
+ * Settings use the scenario's keys and reader (`SETTING_KEYS`): `{ dns-ttl:
+ * www.example.com, ttl: 5 }`, `{ nlb-health-check: web, interval: 10s,
+ * unhealthy-threshold: 2 }`, `{ scale: api, replicas: 5 }`.
  * The world names a target it does not have when the step is played.
  */
 function command(timed: boolean): Check<{ atMs: number; command: WorldCommand }> {
@@ -93,6 +96,7 @@ function command(timed: boolean): Check<{ atMs: number; command: WorldCommand }>
       let atMs: number | undefined = timed ? undefined : 0;
       const found: { kind: string; target: string }[] = [];
       const extra: Record<string, unknown> = {};
+      const settingKeys: string[] = [];
       let ok = true;
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -116,10 +120,17 @@ function command(timed: boolean): Check<{ atMs: number; command: WorldCommand }>
             report(ctx, posOf(value, ctx), at, `expected ${durationExpected}, > 0, got ${describe(value)}`);
             ok = false;
           } else extra[DURATION_KEYS[key] ?? key] = ms;
+        } else if (Object.hasOwn(SETTING_KEYS, key)) {
+          const setting = readSetting(key, value, at, ctx);
+          if (setting === undefined) ok = false;
+          else {
+            extra[setting.field] = setting.value;
+            settingKeys.push(key);
+          }
         } else {
-          const hint = didYouMean(key, [...kinds, ...Object.keys(DURATION_KEYS), ...(timed ? ['at'] : [])]);
+          const hint = didYouMean(key, [...kinds, ...Object.keys(DURATION_KEYS), ...Object.keys(SETTING_KEYS), ...(timed ? ['at'] : [])]);
           const suggestion = hint === undefined ? '' : ` (did you mean ${hint}?)`;
-          report(ctx, posOf(pair.key as Node, ctx), at, `unknown key; expected ${timed ? 'at, ' : ''}for, by and one command (${kinds.join(', ')}) with its target${suggestion}`);
+          report(ctx, posOf(pair.key as Node, ctx), at, `unknown key; expected ${timed ? 'at, ' : ''}for, by, a setting (${Object.keys(SETTING_KEYS).join(', ')}) and one command (${kinds.join(', ')}) with its target${suggestion}`);
           ok = false;
         }
       }
@@ -133,10 +144,26 @@ function command(timed: boolean): Check<{ atMs: number; command: WorldCommand }>
         ok = false;
       }
       const first = found[0];
+      if (ok && first !== undefined) ok = settingsFit(first.kind, settingKeys, node, path, ctx);
       if (!ok || first === undefined || atMs === undefined) return undefined;
       return { atMs, command: { ...extra, kind: first.kind, target: first.target } as WorldCommand };
     },
   };
+}
+
+/** Each setting belongs to the command's kind, and the kind has the settings it needs (as the scenario's faults check). */
+function settingsFit(kind: string, keys: readonly string[], node: Node, path: string, ctx: Ctx): boolean {
+  const wrong = keys.find((k) => SETTING_KEYS[k]?.kind !== kind);
+  if (wrong !== undefined) {
+    report(ctx, posOf(node, ctx), childPath(path, wrong), `expected ${wrong} only on ${SETTING_KEYS[wrong]?.kind ?? '?'}, got it on ${kind}`);
+    return false;
+  }
+  const missing = (REQUIRED_SETTINGS[kind as keyof typeof REQUIRED_SETTINGS] ?? []).find((k) => !keys.includes(k));
+  if (missing !== undefined) {
+    report(ctx, posOf(node, ctx), childPath(path, missing), `missing; ${kind} needs ${missing}`);
+    return false;
+  }
+  return true;
 }
 
 const timedCommands = list('a list of commands with times, such as [{ at: 20s, crash: app }]', command(true));

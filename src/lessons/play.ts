@@ -7,7 +7,7 @@
  * commands "kubectl get pods" >= 1` sees them as it sees a student's.
  * The app plays the same world on its player; the checker runs it headless.
  */
-import { createWorld, loadScenario, formatScenarioError, type World, type WorldCommand } from '../scenario';
+import { createWorld, loadScenario, formatScenarioError, SETTING_KEYS, type World, type WorldCommand } from '../scenario';
 import type { TraceRecord } from '../sim';
 import { COMMANDS, hostForWorld, Shell, type Execution } from '../models/shell';
 import { applyEdits } from './edits';
@@ -103,8 +103,24 @@ export class StepRun {
   }
 }
 
-function describeCommand(c: WorldCommand): string {
-  return `{ ${c.kind}: ${c.target} }`;
+/** Lesson-file names of the durations a command carries (settings take theirs from the scenario's `SETTING_KEYS`). */
+const DURATION_NAMES: Readonly<Record<string, string>> = { forMs: 'for', byMs: 'by' };
+
+/**
+ * A command as the lesson file writes it, with its settings, for problem
+ * messages: `{ nlb-health-check: web, interval: 10 s, unhealthy-threshold: 2 }`.
+ * Headless and plain text; the instructor's words for a command are the
+ * ui's, which lessons do not import.
+ */
+export function describeLessonCommand(c: WorldCommand): string {
+  const parts = [`${c.kind}: ${c.target}`];
+  for (const [field, value] of Object.entries(c)) {
+    if (field === 'kind' || field === 'target' || value === undefined) continue;
+    const name = DURATION_NAMES[field] ?? Object.keys(SETTING_KEYS).find((k) => SETTING_KEYS[k]?.field === field) ?? field;
+    const unit = field.endsWith('Ms') ? ' ms' : field.endsWith('S') ? ' s' : '';
+    parts.push(`${name}: ${String(value)}${unit}`);
+  }
+  return `{ ${parts.join(', ')} }`;
 }
 
 /**
@@ -124,7 +140,7 @@ export function startStep(lesson: Lesson, step: Step, plan: Plan = EMPTY_PLAN): 
         try {
           world.inject(c.command);
         } catch (error) {
-          run.problems.push(`${who} ${describeCommand(c.command)} at ${c.atMs} ms (line ${c.where.line}): ${error instanceof Error ? error.message : String(error)}`);
+          run.problems.push(`${who} ${describeLessonCommand(c.command)} at ${c.atMs} ms (line ${c.where.line}): ${error instanceof Error ? error.message : String(error)}`);
         }
       },
       `lesson ${who}`,

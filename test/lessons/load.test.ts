@@ -30,7 +30,7 @@ describe('loading a lesson', () => {
   it('rejects a command the world does not know', () => {
     const errors = errorsOf(crashLesson.replace('{ at: 5s, crash: app }', '{ at: 5s, crsh: app }'));
     expect(errors[0]).toMatchObject({ line: 10, path: 'steps[0].faults[0].crsh' });
-    expect(errors[0]?.message).toMatch(/^unknown key; expected at, for, by and one command \(crash, recover, .*\) with its target \(did you mean crash\?\)$/);
+    expect(errors[0]?.message).toMatch(/^unknown key; expected at, for, by, a setting \(ttl, .*\) and one command \(crash, recover, .*\) with its target \(did you mean crash\?\)$/);
     expect(errors[1]?.message).toMatch(/expected exactly one command \(crash, recover.*\) with its target, got none/);
   });
 
