@@ -13,6 +13,7 @@ import type {
   LogLine,
   NginxControl,
   PodView,
+  TargetGroupHealthCheck,
   TerminalHost,
 } from '../../../src/models/shell';
 import { COMMANDS, Shell } from '../../../src/models/shell';
@@ -277,8 +278,11 @@ export class FakeHost implements TerminalHost {
     };
   }
 
+  /** The target group's health checks, as the cloud provider's defaults would have them; tests change them. */
+  healthCheck: TargetGroupHealthCheck = { protocol: 'TCP', port: 'traffic-port', enabled: true, intervalSeconds: 10, timeoutSeconds: 10, healthyThreshold: 2, unhealthyThreshold: 6 };
+
   targetGroups() {
-    return [{ name: 'k8s-default-web-0a1b2c3d4e', arn: ARN, protocol: 'TCP', port: 31080, targetType: 'instance', loadBalancerArns: [] }];
+    return [{ name: 'k8s-default-web-0a1b2c3d4e', arn: ARN, protocol: 'TCP', port: 31080, targetType: 'instance', loadBalancerArns: [], healthCheck: this.healthCheck }];
   }
 
   describeTargetHealth(arn: string, output: 'json' | 'text'): string | undefined {

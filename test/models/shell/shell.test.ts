@@ -218,11 +218,50 @@ describe('aws elbv2', () => {
     expect(r.code).toBe(252);
   });
 
-  it('lists target groups with their ARNs as JSON', () => {
+  it('lists target groups with their ARNs and health checks as JSON, members in the API order', () => {
     const out = runLine(new FakeHost(), 'aws elbv2 describe-target-groups').stdout;
-    expect(JSON.parse(out)).toEqual({
-      TargetGroups: [{ TargetGroupArn: ARN, TargetGroupName: 'k8s-default-web-0a1b2c3d4e', Protocol: 'TCP', Port: 31080, LoadBalancerArns: [], TargetType: 'instance' }],
-    });
+    const group = {
+      TargetGroupArn: ARN,
+      TargetGroupName: 'k8s-default-web-0a1b2c3d4e',
+      Protocol: 'TCP',
+      Port: 31080,
+      HealthCheckProtocol: 'TCP',
+      HealthCheckPort: 'traffic-port',
+      HealthCheckEnabled: true,
+      HealthCheckIntervalSeconds: 10,
+      HealthCheckTimeoutSeconds: 10,
+      HealthyThresholdCount: 2,
+      UnhealthyThresholdCount: 6,
+      LoadBalancerArns: [],
+      TargetType: 'instance',
+      IpAddressType: 'ipv4',
+    };
+    expect(JSON.parse(out)).toEqual({ TargetGroups: [group] });
+    expect(Object.keys(JSON.parse(out).TargetGroups[0])).toEqual(Object.keys(group));
     expect(out.split('\n')[1]).toBe('    "TargetGroups": [');
+  });
+
+  it('shows the health checks as they are now: a change made while the world runs is in the next listing', () => {
+    const host = new FakeHost();
+    host.healthCheck = { ...host.healthCheck, intervalSeconds: 30, unhealthyThreshold: 3 };
+    const group = JSON.parse(runLine(host, 'aws elbv2 describe-target-groups').stdout).TargetGroups[0];
+    expect([group.HealthCheckIntervalSeconds, group.UnhealthyThresholdCount]).toEqual([30, 3]);
+  });
+
+  it('gives an HTTP check its path and matcher, which a TCP check has not', () => {
+    const host = new FakeHost();
+    expect(runLine(host, 'aws elbv2 describe-target-groups').stdout).not.toContain('HealthCheckPath');
+    host.healthCheck = { ...host.healthCheck, protocol: 'HTTP', path: '/healthz', matcher: '200-399' };
+    const group = JSON.parse(runLine(host, 'aws elbv2 describe-target-groups').stdout).TargetGroups[0];
+    expect([group.HealthCheckPath, group.Matcher]).toEqual(['/healthz', { HttpCode: '200-399' }]);
+    expect(Object.keys(group).slice(10, 13)).toEqual(['UnhealthyThresholdCount', 'HealthCheckPath', 'Matcher']);
+  });
+
+  it('lists target groups as text: scalar members in sorted key order, then the lists and objects by name', () => {
+    const host = new FakeHost();
+    host.healthCheck = { ...host.healthCheck, protocol: 'HTTP', path: '/healthz', matcher: '200-399' };
+    expect(runLine(host, 'aws elbv2 describe-target-groups --output text').stdout).toBe(
+      `TARGETGROUPS\tTrue\t10\t/healthz\ttraffic-port\tHTTP\t10\t2\tipv4\t31080\tTCP\t${ARN}\tk8s-default-web-0a1b2c3d4e\tinstance\t6\nMATCHER\t200-399\n`,
+    );
   });
 });

@@ -31,24 +31,64 @@ function options(args: readonly string[]): Map<string, string> | string {
   return out;
 }
 
+/**
+ * A target group as DescribeTargetGroups returns it, members in the API's
+ * order (the CLI prints JSON in that order). An NLB's TCP check has no path
+ * or matcher; a VPC id is not simulated, so it is left out.
+ */
+function groupFields(g: TargetGroupInfo): Record<string, unknown> {
+  const hc = g.healthCheck;
+  return {
+    TargetGroupArn: g.arn,
+    TargetGroupName: g.name,
+    Protocol: g.protocol,
+    Port: g.port,
+    HealthCheckProtocol: hc.protocol,
+    HealthCheckPort: hc.port,
+    HealthCheckEnabled: hc.enabled,
+    HealthCheckIntervalSeconds: hc.intervalSeconds,
+    HealthCheckTimeoutSeconds: hc.timeoutSeconds,
+    HealthyThresholdCount: hc.healthyThreshold,
+    UnhealthyThresholdCount: hc.unhealthyThreshold,
+    ...(hc.path === undefined ? {} : { HealthCheckPath: hc.path }),
+    ...(hc.matcher === undefined ? {} : { Matcher: { HttpCode: hc.matcher } }),
+    LoadBalancerArns: g.loadBalancerArns,
+    TargetType: g.targetType,
+    IpAddressType: 'ipv4',
+  };
+}
+
+const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
+
+/** Python's str() of a scalar, as the CLI's text output writes it (True, not true). */
+const textOf = (v: unknown): string => (typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v));
+
+/**
+ * The CLI's text output of a list of objects: one TARGETGROUPS line with
+ * the scalar members of every group in sorted key order (empty where a group
+ * lacks one), then each list or object member by sorted key, its name in capitals.
+ */
 function groupsText(groups: readonly TargetGroupInfo[]): string {
-  return groups
-    .map((g) => `TARGETGROUPS\t${g.port}\t${g.protocol}\t${g.arn}\t${g.name}\t${g.targetType}\n${g.loadBalancerArns.map((a) => `LOADBALANCERARNS\t${a}\n`).join('')}`)
+  const all = groups.map(groupFields);
+  const keys = [...new Set(all.flatMap((f) => Object.keys(f).filter((k) => isScalar(f[k]))))].sort();
+  return all
+    .map((f) => {
+      const nested = Object.keys(f)
+        .filter((k) => !isScalar(f[k]))
+        .sort()
+        .map((k) => {
+          const v = f[k];
+          if (Array.isArray(v)) return v.map((x) => `${k.toUpperCase()}\t${textOf(x)}\n`).join('');
+          return `${k.toUpperCase()}\t${Object.keys(v as object).sort().map((n) => textOf((v as Record<string, unknown>)[n])).join('\t')}\n`;
+        })
+        .join('');
+      return `TARGETGROUPS\t${keys.map((k) => (k in f ? textOf(f[k]) : '')).join('\t')}\n${nested}`;
+    })
     .join('');
 }
 
 function groupsJson(groups: readonly TargetGroupInfo[]): string {
-  const body = {
-    TargetGroups: groups.map((g) => ({
-      TargetGroupArn: g.arn,
-      TargetGroupName: g.name,
-      Protocol: g.protocol,
-      Port: g.port,
-      LoadBalancerArns: g.loadBalancerArns,
-      TargetType: g.targetType,
-    })),
-  };
-  return `${JSON.stringify(body, null, 4)}\n`;
+  return `${JSON.stringify({ TargetGroups: groups.map(groupFields) }, null, 4)}\n`;
 }
 
 function run(env: CommandEnv, args: readonly string[]): number {

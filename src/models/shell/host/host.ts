@@ -43,6 +43,22 @@ export interface NginxControl {
   reload(): string | undefined;
 }
 
+/** A target group's health checks as they are now (after any ModifyTargetGroup), for `aws elbv2 describe-target-groups`. */
+export interface TargetGroupHealthCheck {
+  readonly protocol: string;
+  /** `traffic-port` or a port number, as text (the API's type). */
+  readonly port: string;
+  readonly enabled: boolean;
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly healthyThreshold: number;
+  readonly unhealthyThreshold: number;
+  /** HTTP and HTTPS checks only. */
+  readonly path?: string;
+  /** HTTP and HTTPS checks only: success codes (`200-399`). */
+  readonly matcher?: string;
+}
+
 /** An NLB target group, for `aws elbv2`. */
 export interface TargetGroupInfo {
   readonly name: string;
@@ -51,6 +67,7 @@ export interface TargetGroupInfo {
   readonly port: number;
   readonly targetType: string;
   readonly loadBalancerArns: readonly string[];
+  readonly healthCheck: TargetGroupHealthCheck;
 }
 
 /** The machine a shell runs on. */

@@ -1,5 +1,5 @@
 /** The TerminalHost contract, its plain-data types, and hosts built from a world. */
-export type { TerminalHost, ToolOutput, LogLine, NginxControl, TargetGroupInfo, MachineInfo } from './host';
+export type { TerminalHost, ToolOutput, LogLine, NginxControl, TargetGroupInfo, TargetGroupHealthCheck, MachineInfo } from './host';
 export type {
   ClusterView,
   PodView,

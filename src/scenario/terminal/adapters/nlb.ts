@@ -3,8 +3,8 @@
  * well-formed ARNs, and `describe-target-health` in the AWS CLI's JSON and
  * text, from the model's own describe functions.
  */
-import { describeTargetHealth, formatDescribeJson, formatDescribeText, type Nlb } from '../../../models/shell/../../models/nlb';
-import type { TargetGroupInfo } from '../../../models/shell/host/host';
+import { describeTargetHealth, formatDescribeJson, formatDescribeText, type HealthCheckSettings, type Nlb } from '../../../models/nlb';
+import type { TargetGroupHealthCheck, TargetGroupInfo } from '../../../models/shell/host/host';
 
 export interface NlbAccount {
   readonly region: string;
@@ -30,7 +30,22 @@ export function targetGroupArn(name: string, account: NlbAccount): string {
   return `arn:aws:elasticloadbalancing:${account.region}:${account.accountId}:targetgroup/${name}/${hexOf(name)}`;
 }
 
-/** The NLB's target groups as `aws elbv2 describe-target-groups` lists them. */
+/** A target group's health-check settings as the API names them; read each time, so a ModifyTargetGroup shows. */
+function healthCheckOf(hc: HealthCheckSettings): TargetGroupHealthCheck {
+  const http = hc.protocol !== 'TCP';
+  return {
+    protocol: hc.protocol,
+    port: String(hc.port),
+    enabled: true,
+    intervalSeconds: hc.intervalSeconds,
+    timeoutSeconds: hc.timeoutSeconds,
+    healthyThreshold: hc.healthyThreshold,
+    unhealthyThreshold: hc.unhealthyThreshold,
+    ...(http ? { path: hc.path, matcher: hc.matcher } : {}),
+  };
+}
+
+/** The NLB's target groups as `aws elbv2 describe-target-groups` lists them, with their health checks as they are now. */
 export function targetGroupsOf(nlb: Nlb, account: NlbAccount): TargetGroupInfo[] {
   return nlb.targetGroups.map((tg) => ({
     name: tg.name,
@@ -39,6 +54,7 @@ export function targetGroupsOf(nlb: Nlb, account: NlbAccount): TargetGroupInfo[]
     port: nlb.listeners.find((l) => l.targetGroup === tg.name)?.port ?? tg.targets[0]?.port ?? 80,
     targetType: tg.targetType,
     loadBalancerArns: [loadBalancerArn(nlb, account)],
+    healthCheck: healthCheckOf(tg.healthCheck),
   }));
 }
 
