@@ -23,6 +23,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const lessonIndex = path.join(root, 'src/embed/lesson-chunks.ts');
 const shim = fileURLToPath(new URL('./src/embed/svelte-client.ts', import.meta.url));
 const entry = fileURLToPath(new URL('./src/embed/traffic-lab.ts', import.meta.url));
+/** Where lesson chunks register their nginx configurations, parsed at build time. */
+const nginxRegistry = path.join(root, 'src/embed/deferred/nginx-config.ts');
 
 /**
  * Modules whose top-level code only defines things (the YAML parser, the
@@ -65,7 +67,7 @@ function shadowStyles(): Plugin {
 interface LessonModules {
   LESSON_MODULE_PREFIX: string;
   loadLessonData(files: { file: string; text: string }[], lookup: (name: string) => { file: string; text: string } | undefined): { id: string }[];
-  lessonModule(lesson: { id: string }): string;
+  lessonModule(lesson: { id: string }, nginxRegistry?: string): string;
   indexModule(lessons: readonly { id: string }[]): string;
 }
 
@@ -115,7 +117,7 @@ function bundledLessons(): Plugin {
       const { m, lessons } = await load();
       const lesson = lessons.find((l) => l.id === id.slice(1 + prefix.length));
       if (lesson === undefined) return this.error(`no bundled lesson ${id.slice(1 + prefix.length)}`);
-      return m.lessonModule(lesson);
+      return m.lessonModule(lesson, nginxRegistry);
     },
     watchChange(id) {
       if (id.startsWith(lessonsDir)) built = undefined;
@@ -131,6 +133,11 @@ function bundledLessons(): Plugin {
  */
 const deferredModules: { importer: string; source: string; standIn: string }[] = [
   { importer: 'src/scenario/runtime/full-world.ts', source: './apply', standIn: 'src/embed/deferred/kubectl-apply.ts' },
+  // nginx starts from configurations parsed at build time; the parser loads for any other text.
+  { importer: 'src/scenario/runtime/nginx-process.ts', source: '../../models/nginx/config', standIn: 'src/embed/deferred/nginx-config.ts' },
+  { importer: 'src/scenario/terminal/adapters/nginx.ts', source: '../../../models/shell/../../models/nginx/config', standIn: 'src/embed/deferred/nginx-config.ts' },
+  // The terminal's `nginx -t` reads any file: the shell loads with the parser.
+  { importer: 'src/ui/terminal/Terminal.svelte', source: './Terminal.Shell.svelte', standIn: 'src/embed/deferred/Terminal.Shell.svelte' },
 ];
 
 function deferred(): Plugin {

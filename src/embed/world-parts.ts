@@ -10,6 +10,7 @@
  * there.
  */
 import type { Scenario } from '../scenario';
+import { hasNginxTemplate, loadNginxParser } from './deferred/nginx-config';
 
 /** The parts the embed can load on demand. */
 export type WorldPart = 'cluster' | 'nlb' | 'nginx' | 'proxy';
@@ -37,10 +38,21 @@ export function partsNeeded(scenario: Scenario): WorldPart[] {
   return parts;
 }
 
+/**
+ * Whether a world built from `scenario` needs the nginx configuration
+ * parser: when an nginx of it starts on files the build did not parse (a
+ * scenario given as YAML; src/embed/deferred/nginx-config.ts).
+ */
+export function needsNginxParser(scenario: Scenario): boolean {
+  const machines = scenario.machines.flatMap((m) => (m.role.kind === 'nginx' ? [m.role.nginx] : []));
+  return [...machines, ...Object.values(scenario.cluster?.nginx ?? {})].some((spec) => !hasNginxTemplate(spec.files, spec.entry));
+}
+
 /** Load what a world built from `scenario` needs (at once when nothing is deferred, as outside the embed build). */
 export async function loadWorldParts(scenario: Scenario): Promise<void> {
-  await Promise.all(
-    partsNeeded(scenario).map((part) => {
+  await Promise.all([
+    needsNginxParser(scenario) ? loadNginxParser() : undefined,
+    ...partsNeeded(scenario).map((part) => {
       const load = loaders.get(part);
       if (load === undefined) return undefined;
       let promise = loading.get(part);
@@ -52,5 +64,5 @@ export async function loadWorldParts(scenario: Scenario): Promise<void> {
       }
       return promise;
     }),
-  );
+  ]);
 }

@@ -32,7 +32,9 @@ const STEP_LOADS = ['src/ui/lesson/Markdown.Tokens.svelte', 'src/ui/Panels.svelt
 const lessonChunk = (id: string) => `trafficlab-lesson:${id}`;
 /** Modules the element imports only when the reader or the page asks for them, and what asks. */
 const ON_DEMAND: Record<string, string> = {
-  'src/ui/terminal/Terminal.Shell.svelte': 'opening the Terminal panel (closed at first)',
+  'src/embed/deferred/Terminal.Shell.svelte': 'opening the Terminal panel (closed at first); the shell comes with the nginx parser',
+  'src/embed/deferred/nginx-parser.ts':
+    'nginx configuration text the build did not parse (a scenario given as YAML, the terminal, kubectl apply); a bundled lesson starts nginx from templates',
   'src/embed/yaml-scenario.ts': 'a scenario given as YAML (scenario="url" or inline), never a bundled lesson',
   'src/ui/lesson/Markdown.svelte': 'a lesson loader that gives Markdown text rather than tokens (not the bundled lessons)',
   'src/ui/journey/Journey.svelte': 'following a request (Next request, or choosing one in the log or the diagram)',

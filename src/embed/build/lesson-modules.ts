@@ -12,6 +12,7 @@
  */
 import { formatLessonError, loadLesson, type ScenarioLookup } from '../../lessons';
 import { embedLesson, type EmbedLessonData } from '../../ui/lesson/embed-data';
+import { nginxSpecs, nginxTemplate } from './nginx-templates';
 import { toSource } from './to-source';
 
 /** The id under which a lesson's module is imported: `trafficlab-lesson:<lesson id>`. */
@@ -36,8 +37,13 @@ export function loadLessonData(files: readonly LessonFileText[], lookup: Scenari
   });
 }
 
-/** A lesson's module: its data, each distinct scenario written once. */
-export function lessonModule(lesson: EmbedLessonData): string {
+/**
+ * A lesson's module: its data, each distinct scenario written once. With
+ * `nginxRegistry` (the path of src/embed/deferred/nginx-config.ts), it also
+ * hands the registry its nginx configurations parsed (the templates nginx
+ * starts from without the parser).
+ */
+export function lessonModule(lesson: EmbedLessonData, nginxRegistry?: string): string {
   const scenarios: string[] = [];
   const steps = lesson.steps.map((step, i) => {
     const source = toSource(step.scenario, `${lesson.id} step ${i + 1} scenario`);
@@ -46,10 +52,26 @@ export function lessonModule(lesson: EmbedLessonData): string {
     const { scenario: _, ...rest } = step;
     return `{...${toSource(rest, `${lesson.id} step ${i + 1}`)},scenario:s${at}}`;
   });
+  const templates = nginxRegistry === undefined ? [] : lessonTemplates(lesson);
   return [
+    ...(templates.length === 0 ? [] : [`import{registerNginxTemplates}from${JSON.stringify(nginxRegistry)};`, `registerNginxTemplates(${toSource(templates, `${lesson.id} nginx`)});`]),
     ...scenarios.map((s, i) => `const s${i}=${s};`),
     `export default {id:${JSON.stringify(lesson.id)},title:${JSON.stringify(lesson.title)},steps:[${steps.join(',')}]};`,
   ].join('\n');
+}
+
+/** The templates of every distinct nginx configuration a lesson's steps run (those that can have one). */
+function lessonTemplates(lesson: EmbedLessonData) {
+  const seen = new Set<string>();
+  return lesson.steps.flatMap((step) =>
+    nginxSpecs(step.scenario).flatMap((spec) => {
+      const key = JSON.stringify([spec.entry, spec.files]);
+      if (seen.has(key)) return [];
+      seen.add(key);
+      const template = nginxTemplate(spec);
+      return template === undefined ? [] : [template];
+    }),
+  );
 }
 
 /** The index that replaces lesson-chunks.ts: lesson id → its module, imported on demand. */

@@ -7,14 +7,19 @@
  */
 import type { ApplyDeps } from '../../scenario/runtime/apply';
 import type { KubectlApplyCommand } from '../../scenario';
+import { loadNginxParser } from './nginx-config';
 
 type ApplyModule = typeof import('../../scenario/runtime/apply');
 
 let loaded: ApplyModule | undefined;
 
-/** Load the real `kubectl apply` (and the YAML parser); after it settles, worlds apply manifests as everywhere else. */
+/**
+ * Load the real `kubectl apply` (and the YAML parser), and the nginx parser
+ * for the configurations a manifest may bring; after it settles, worlds
+ * apply manifests as everywhere else.
+ */
 export async function loadKubectlApply(): Promise<void> {
-  loaded ??= await import('../../scenario/runtime/apply');
+  [loaded] = await Promise.all([loaded ?? import('../../scenario/runtime/apply'), loadNginxParser()]);
 }
 
 /** The real `applyKubectl` once loaded; before, it refuses by throwing, as a world does for a command it does not know. */
