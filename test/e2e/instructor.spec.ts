@@ -186,6 +186,26 @@ test('a fault prepared in the schedule happens at its time, and a prepared quest
   await expect(page.getByRole('region', { name: 'Scenario and Kubernetes manifests (YAML)' }).locator('.cm-content')).toContainText('- { at: 2s, crash: app }');
 });
 
+test('a fault with settings is scheduled from labelled inputs (Enter adds it) and comes back with them from the saved faults list', async ({ page }) => {
+  await page.goto('/?scenario=/lessons/scenarios/full-path.yaml&speed=4&instructor');
+  const schedule = page.getByRole('region', { name: 'Prepared schedule' });
+  const fault = schedule.getByRole('form', { name: 'Schedule a fault' });
+  await fault.getByRole('combobox', { name: 'Fault' }).selectOption({ label: 'NLB health check' });
+  await fault.getByRole('spinbutton', { name: /^interval/ }).fill('10');
+  await fault.getByRole('spinbutton', { name: /^unhealthy after/ }).fill('4');
+  await fault.getByRole('spinbutton', { name: /^at/ }).fill('5');
+  await fault.getByRole('spinbutton', { name: /^at/ }).press('Enter');
+  const list = schedule.getByRole('list', { name: 'Scheduled faults and questions' });
+  await expect(list).toContainText('5.000 s: NLB health check default/nginx-loadbalancer interval 10 s timeout 5 s healthy after 3 unhealthy after 4');
+  await fault.getByRole('combobox', { name: 'Fault' }).selectOption({ label: 'Scale Deployment' });
+  await fault.getByRole('combobox', { name: 'Target' }).selectOption('api');
+  await fault.getByRole('spinbutton', { name: /^replicas/ }).fill('5');
+  await fault.getByRole('spinbutton', { name: /^at/ }).fill('6');
+  await fault.getByRole('button', { name: 'Add fault' }).click();
+  // The list shows the scenario's faults as loaded again from its saved YAML: the settings made the round trip.
+  await expect(list).toContainText('6.000 s: scale Deployment api to 5 replicas');
+});
+
 test('the scenario YAML editor refuses a broken manifest with its line, and applies a new replica count like kubectl apply', async ({ page }) => {
   await page.goto('/?scenario=/lessons/scenarios/full-path.yaml&speed=4&autoplay=1');
   await expect.poll(() => virtualMs(page)).toBeGreaterThan(2000);

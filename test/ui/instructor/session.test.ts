@@ -84,8 +84,11 @@ describe('RunSession', () => {
   it('says why a fault cannot be scheduled, and changes nothing', () => {
     const s = open();
     const scenario = s.plan.scenario;
-    expect(s.schedule({ atMs: 1_000, command: { kind: 'cut-link', target: 'browser|app' } })).toBe(false);
-    expect(s.message).toContain('no "cut-link" fault');
+    expect(s.schedule({ atMs: 1_000, command: { kind: 'nginx-reload', target: 'all' } })).toBe(false);
+    expect(s.message).toContain('no "nginx-reload" fault');
+    expect(s.plan.scenario).toBe(scenario);
+    expect(s.schedule({ atMs: 1_000, command: { kind: 'crash', target: 'nowhere' } })).toBe(false);
+    expect(s.message).toMatch(/nowhere/);
     expect(s.plan.scenario).toBe(scenario);
   });
 
