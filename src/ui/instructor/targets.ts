@@ -96,6 +96,17 @@ export function links(w: TargetSource): Target[] {
 export const PROCESSES = components('server', 'machine', 'pod');
 
 /**
+ * Whether an entry hits pods, asked of the entry itself with one stand-in
+ * pod: before the run (t = 0) there are none to see, yet a crash can
+ * already be prepared for `api/0`.
+ */
+function takesPods(def: { targets(source: TargetSource): Target[] }, source: TargetSource): boolean {
+  const probe = { kind: 'pod', id: 'pod:schedule-probe', label: '' } as unknown as WorldSnapshot['components'][number];
+  const snapshot = { ...source.snapshot, components: [...source.snapshot.components, probe] };
+  return def.targets({ ...source, snapshot }).some((t) => t.id === probe.id);
+}
+
+/**
  * Targets for a fault prepared in advance: pods do not exist yet when the
  * scenario is read, so a pod is named as the scenario format names it,
  * `deployment/index` (the index-th live pod of the Deployment when the fault
@@ -104,7 +115,7 @@ export const PROCESSES = components('server', 'machine', 'pod');
 export function scheduleTargets(def: { targets(source: TargetSource): Target[] }, source: TargetSource): Target[] {
   const now = def.targets(source);
   const others = now.filter((t) => !t.id.startsWith('pod:'));
-  if (others.length === now.length) return now;
+  if (others.length === now.length && !takesPods(def, source)) return now;
   const indexed = (source.scenario.cluster?.deployments ?? []).flatMap((d) =>
     Array.from({ length: d.replicas }, (_, i) => ({ id: `${d.metadata.name}/${i}`, label: `${d.metadata.name}/${i} (pod ${i + 1} of Deployment ${d.metadata.name})` })),
   );

@@ -86,4 +86,13 @@ describe('targets of a prepared fault', () => {
     expect(prepared).toEqual(['nginx/0', 'nginx/1', 'frontend/0', 'frontend/1', 'frontend/2', 'api/0', 'api/1', 'api/2', 'auth/0', 'auth/1', 'auth/2']);
     expect(scheduleTargets(faultById('drain')!, source).map((t) => t.id)).toEqual(['node-1', 'node-2', 'node-3']);
   });
+
+  it('offers pods as deployment/index before the run has started any, for the entries that hit pods', () => {
+    const loaded = loadScenario(readFileSync('lessons/scenarios/full-path.yaml', 'utf8'), 'full-path.yaml');
+    if (!loaded.ok) throw new Error('full-path.yaml does not load');
+    const source = { scenario: loaded.scenario, snapshot: createWorld(loaded.scenario, { seed: 1 }).snapshot() };
+    expect(faultById('crash')!.targets(source)).toEqual([]);
+    for (const id of ['crash', 'hang', 'slow', 'unhealthy', 'kill', 'recover', 'heal']) expect(scheduleTargets(faultById(id)!, source)[0]?.id, id).toBe('nginx/0');
+    expect(scheduleTargets(faultById('drain')!, source).map((t) => t.id)).toEqual(['node-1', 'node-2', 'node-3']);
+  });
 });
