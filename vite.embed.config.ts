@@ -162,10 +162,21 @@ function deferred(): Plugin {
  * building its world, so the world's code, unchanged, finds the real things.
  */
 export const WORLD_PARTS: Record<string, readonly string[]> = {
-  cluster: ['src/scenario/runtime/cluster-part.ts', 'src/scenario/terminal/adapters/k8s.ts'],
-  nlb: ['src/models/nlb/index.ts', 'src/scenario/runtime/nlb-ip-targets.ts', 'src/scenario/terminal/adapters/nlb.ts'],
-  nginx: ['src/scenario/runtime/nginx-process.ts', 'src/scenario/terminal/adapters/nginx.ts'],
+  cluster: ['src/scenario/runtime/cluster-part.ts'],
+  nlb: ['src/models/nlb/index.ts', 'src/scenario/runtime/nlb-ip-targets.ts'],
+  nginx: ['src/scenario/runtime/nginx-process.ts'],
   proxy: ['src/models/proxy/index.ts'],
+  // nginx's balancing methods besides round-robin, for configurations that choose one.
+  balancers: ['src/models/nginx/upstream/consistentHash.ts', 'src/models/nginx/upstream/hash.ts', 'src/models/nginx/upstream/ipHash.ts', 'src/models/nginx/upstream/leastConn.ts', 'src/models/nginx/upstream/random.ts'],
+  // What the terminal's commands read a world with (kubectl, aws elbv2, dig, nginx -t) and `nginx -s reload`, the world's
+  // `nginx-reload` command (which only the terminal and the editors issue): loaded when the terminal opens.
+  terminal: [
+    'src/scenario/terminal/adapters/k8s.ts',
+    'src/scenario/terminal/adapters/nlb.ts',
+    'src/scenario/terminal/adapters/nginx.ts',
+    'src/scenario/terminal/adapters/dns.ts',
+    'src/scenario/runtime/nginx-reload.ts',
+  ],
 };
 const STAND_IN = '\0trafficlab-part:';
 
@@ -208,7 +219,8 @@ function worldParts(): Plugin {
       if (importer === undefined || importer.startsWith(STAND_IN) || !source.startsWith('.')) return null;
       if (!candidates.has(path.basename(source).replace(/\.ts$/, ''))) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (resolved === null || !partOf.has(resolved.id)) return null;
+      // Within a part its modules import each other as they are.
+      if (resolved === null || !partOf.has(resolved.id) || partOf.get(resolved.id) === partOf.get(importer)) return null;
       return `${STAND_IN}${path.relative(root, resolved.id)}?${new URLSearchParams({ importer: path.relative(root, importer), source })}`;
     },
     load(id) {

@@ -10,10 +10,11 @@
  * there.
  */
 import type { Scenario } from '../scenario';
+import type { NginxSpec } from '../scenario/types';
 import { hasNginxTemplate, loadNginxParser } from './deferred/nginx-config';
 
-/** The parts the embed can load on demand. */
-export type WorldPart = 'cluster' | 'nlb' | 'nginx' | 'proxy';
+/** The parts the embed can load on demand (the terminal's when it opens, the others before a world that needs them). */
+export type WorldPart = 'cluster' | 'nlb' | 'nginx' | 'balancers' | 'proxy' | 'terminal';
 
 const loaders = new Map<WorldPart, () => Promise<void>>();
 const loading = new Map<WorldPart, Promise<void>>();
@@ -22,18 +23,33 @@ const loading = new Map<WorldPart, Promise<void>>();
 export function registerWorldPart(part: WorldPart, load: () => Promise<void>): void {
   const before = loaders.get(part);
   loaders.set(part, before === undefined ? load : () => Promise.all([before(), load()]).then(() => undefined));
+  // A stand-in in a chunk that loads later (the terminal's adapters take podComponent from the cluster part) may
+  // come after its part has loaded: it is filled in too, and whatever is loading waits for it.
+  const started = loading.get(part);
+  if (started !== undefined) {
+    const late = started.then(load);
+    loading.set(part, late);
+    filling.add(late);
+    void late.finally(() => filling.delete(late)).catch(() => undefined);
+  }
 }
+
+/** Stand-ins being filled in after their part loaded (see registerWorldPart). */
+const filling = new Set<Promise<void>>();
 
 /**
  * The parts a world built from `scenario` uses: the cluster and its NLBs
  * when it has one (a LoadBalancer Service can be made at any time), nginx
- * when a machine or a Deployment runs it, the forward proxy when there is one.
+ * when a machine or a Deployment runs it (its balancing methods besides
+ * round-robin when a configuration chooses one), the forward proxy when
+ * there is one.
  */
 export function partsNeeded(scenario: Scenario): WorldPart[] {
   const parts: WorldPart[] = [];
   if (scenario.cluster !== undefined) parts.push('cluster', 'nlb');
   const nginx = scenario.machines.some((m) => m.role.kind === 'nginx') || Object.keys(scenario.cluster?.nginx ?? {}).length > 0;
   if (nginx) parts.push('nginx');
+  if (nginxSpecs(scenario).some((spec) => spec.checked.upstreams.some((u) => u.method.kind !== 'round_robin'))) parts.push('balancers');
   if (scenario.proxies.length > 0) parts.push('proxy');
   return parts;
 }
@@ -44,25 +60,39 @@ export function partsNeeded(scenario: Scenario): WorldPart[] {
  * scenario given as YAML; src/embed/deferred/nginx-config.ts).
  */
 export function needsNginxParser(scenario: Scenario): boolean {
+  return nginxSpecs(scenario).some((spec) => !hasNginxTemplate(spec.files, spec.entry));
+}
+
+/** Every nginx a scenario runs: on machines and as Deployments. */
+function nginxSpecs(scenario: Scenario): NginxSpec[] {
   const machines = scenario.machines.flatMap((m) => (m.role.kind === 'nginx' ? [m.role.nginx] : []));
-  return [...machines, ...Object.values(scenario.cluster?.nginx ?? {})].some((spec) => !hasNginxTemplate(spec.files, spec.entry));
+  return [...machines, ...Object.values(scenario.cluster?.nginx ?? {})];
 }
 
 /** Load what a world built from `scenario` needs (at once when nothing is deferred, as outside the embed build). */
 export async function loadWorldParts(scenario: Scenario): Promise<void> {
   await Promise.all([
     needsNginxParser(scenario) ? loadNginxParser() : undefined,
-    ...partsNeeded(scenario).map((part) => {
-      const load = loaders.get(part);
-      if (load === undefined) return undefined;
-      let promise = loading.get(part);
-      if (promise === undefined) {
-        promise = load();
-        loading.set(part, promise);
-        // A failed download may be retried by the next world that needs the part.
-        promise.catch(() => loading.delete(part));
-      }
-      return promise;
-    }),
+    ...partsNeeded(scenario).map(loadWorldPart),
   ]);
+}
+
+/** Load what the terminal's commands read a world with (src/scenario/terminal/adapters): the terminal awaits it as it opens. */
+export function loadTerminalPart(): Promise<void> {
+  return loadWorldPart('terminal');
+}
+
+/** Load one part (once; again after a failed download). */
+export function loadWorldPart(part: WorldPart): Promise<void> {
+  const load = loaders.get(part);
+  if (load === undefined) return Promise.resolve();
+  let promise = loading.get(part);
+  if (promise === undefined) {
+    promise = load();
+    loading.set(part, promise);
+    // A failed download may be retried by the next world that needs the part.
+    promise.catch(() => loading.delete(part));
+  }
+  // The part's own modules may have brought stand-ins of parts already loaded: they are filled in before this settles.
+  return promise.then(() => Promise.all([...filling])).then(() => undefined);
 }

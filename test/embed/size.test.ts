@@ -32,7 +32,7 @@ const STEP_LOADS = ['src/ui/lesson/Markdown.Tokens.svelte', 'src/ui/Panels.svelt
 const lessonChunk = (id: string) => `trafficlab-lesson:${id}`;
 /** Modules the element imports only when the reader or the page asks for them, and what asks. */
 const ON_DEMAND: Record<string, string> = {
-  'src/embed/deferred/Terminal.Shell.svelte': 'opening the Terminal panel (closed at first); the shell comes with the nginx parser',
+  'src/embed/deferred/Terminal.Shell.svelte': 'opening the Terminal panel (closed at first); the shell comes with the terminal adapters and the nginx parser',
   'src/embed/deferred/nginx-parser.ts':
     'nginx configuration text the build did not parse (a scenario given as YAML, the terminal, kubectl apply); a bundled lesson starts nginx from templates',
   'src/embed/yaml-scenario.ts': 'a scenario given as YAML (scenario="url" or inline), never a bundled lesson',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type Scenario } from '../../src/scenario';
-import { loadWorldParts, partsNeeded, registerWorldPart } from '../../src/embed/world-parts';
+import { loadTerminalPart, loadWorldParts, partsNeeded, registerWorldPart } from '../../src/embed/world-parts';
 
 function scenario(file: string): Scenario {
   const loaded = loadScenario(readFileSync(file, 'utf8'), file);
@@ -17,6 +17,16 @@ describe('world parts loaded on demand', () => {
     expect(partsNeeded(scenario('lessons/scenarios/cluster.yaml'))).toEqual(['cluster', 'nlb', 'nginx']);
   });
 
+  it("needs nginx's other balancing methods only for a configuration that chooses one", () => {
+    const balancing = scenario('lessons/scenarios/balancing.yaml');
+    const [machine] = balancing.machines.filter((m) => m.role.kind === 'nginx');
+    if (machine?.role.kind !== 'nginx') throw new Error('balancing.yaml has an nginx machine');
+    const nginx = machine.role.nginx;
+    const leastConn = { ...nginx, checked: { ...nginx.checked, upstreams: nginx.checked.upstreams.map((u) => ({ ...u, method: { kind: 'least_conn' as const } })) } };
+    const chosen: Scenario = { ...balancing, machines: balancing.machines.map((m) => (m === machine ? { ...m, role: { kind: 'nginx' as const, nginx: leastConn } } : m)) };
+    expect(partsNeeded(chosen)).toEqual(['nginx', 'balancers']);
+  });
+
   it('loads each part a scenario needs once, and none it does not', async () => {
     const loads: string[] = [];
     registerWorldPart('nginx', async () => void loads.push('nginx'));
@@ -26,5 +36,19 @@ describe('world parts loaded on demand', () => {
     await loadWorldParts(scenario('lessons/scenarios/cluster.yaml'));
     await loadWorldParts(scenario('lessons/scenarios/cluster.yaml'));
     expect(loads.sort()).toEqual(['cluster', 'nginx']); // nlb: nothing registered for it here, so nothing to load
+  });
+
+  it("fills in a stand-in that arrives after its part loaded (the terminal's adapters take from the cluster part) before the loading settles", async () => {
+    const filled: string[] = [];
+    registerWorldPart('cluster', async () => void filled.push('cluster'));
+    await loadWorldParts(scenario('lessons/scenarios/cluster.yaml'));
+    filled.length = 0;
+    // Loading the terminal part evaluates its modules, whose stand-ins of the cluster part register then.
+    registerWorldPart('terminal', async () => {
+      registerWorldPart('cluster', async () => void filled.push('late cluster stand-in'));
+      filled.push('terminal');
+    });
+    await loadTerminalPart();
+    expect(filled).toEqual(['terminal', 'late cluster stand-in']);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { ApplyDeps } from '../../scenario/runtime/apply';
 import type { KubectlApplyCommand } from '../../scenario';
+import { loadWorldPart } from '../world-parts';
 import { loadNginxParser } from './nginx-config';
 
 type ApplyModule = typeof import('../../scenario/runtime/apply');
@@ -15,11 +16,11 @@ let loaded: ApplyModule | undefined;
 
 /**
  * Load the real `kubectl apply` (and the YAML parser), and the nginx parser
- * for the configurations a manifest may bring; after it settles, worlds
- * apply manifests as everywhere else.
+ * and balancing methods for the configurations a manifest may bring; after
+ * it settles, worlds apply manifests as everywhere else.
  */
 export async function loadKubectlApply(): Promise<void> {
-  [loaded] = await Promise.all([loaded ?? import('../../scenario/runtime/apply'), loadNginxParser()]);
+  [loaded] = await Promise.all([loaded ?? import('../../scenario/runtime/apply'), loadNginxParser(), loadWorldPart('balancers')]);
 }
 
 /** The real `applyKubectl` once loaded; before, it refuses by throwing, as a world does for a command it does not know. */
