@@ -162,6 +162,8 @@ function deferred(): Plugin {
  * building its world, so the world's code, unchanged, finds the real things.
  */
 export const WORLD_PARTS: Record<string, readonly string[]> = {
+  // The world of a scenario with `topology` (clients straight to servers), and what its terminal reads.
+  direct: ['src/scenario/legacy-world.ts'],
   cluster: ['src/scenario/runtime/cluster-part.ts'],
   nlb: ['src/models/nlb/index.ts', 'src/scenario/runtime/nlb-ip-targets.ts'],
   nginx: ['src/scenario/runtime/nginx-process.ts'],

@@ -14,7 +14,7 @@ import type { NginxSpec } from '../scenario/types';
 import { hasNginxTemplate, loadNginxParser } from './deferred/nginx-config';
 
 /** The parts the embed can load on demand (the terminal's when it opens, the others before a world that needs them). */
-export type WorldPart = 'cluster' | 'nlb' | 'nginx' | 'balancers' | 'proxy' | 'terminal';
+export type WorldPart = 'direct' | 'cluster' | 'nlb' | 'nginx' | 'balancers' | 'proxy' | 'terminal';
 
 const loaders = new Map<WorldPart, () => Promise<void>>();
 const loading = new Map<WorldPart, Promise<void>>();
@@ -38,7 +38,8 @@ export function registerWorldPart(part: WorldPart, load: () => Promise<void>): v
 const filling = new Set<Promise<void>>();
 
 /**
- * The parts a world built from `scenario` uses: the cluster and its NLBs
+ * The parts a world built from `scenario` uses: the direct world for a
+ * scenario with a topology, the cluster and its NLBs
  * when it has one (a LoadBalancer Service can be made at any time), nginx
  * when a machine or a Deployment runs it (its balancing methods besides
  * round-robin when a configuration chooses one), the forward proxy when
@@ -46,6 +47,8 @@ const filling = new Set<Promise<void>>();
  */
 export function partsNeeded(scenario: Scenario): WorldPart[] {
   const parts: WorldPart[] = [];
+  // As createWorld decides (src/scenario/world.ts): a topology makes a direct world.
+  if (scenario.topology.clients.length + scenario.topology.servers.length > 0) parts.push('direct');
   if (scenario.cluster !== undefined) parts.push('cluster', 'nlb');
   const nginx = scenario.machines.some((m) => m.role.kind === 'nginx') || Object.keys(scenario.cluster?.nginx ?? {}).length > 0;
   if (nginx) parts.push('nginx');
