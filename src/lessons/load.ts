@@ -7,6 +7,7 @@
 import { LineCounter, parseDocument, type Node } from 'yaml';
 import { loadScenario } from '../scenario';
 import { read, type Ctx, type Pos } from '../scenario/schema';
+import { describeLessonCommand } from './describe-command';
 import { applyEdits, blankOutside } from './edits';
 import { lessonFile, type LessonFile, type ScenarioRef } from './format';
 import { splitFrontmatter, splitSections, type Section } from './markdown';
@@ -58,8 +59,11 @@ function resolveScenario(ref: ScenarioRef, path: string, frontmatter: string, fi
   return source;
 }
 
-function sameCommand(a: { kind: string; target: string }, b: { kind: string; target: string }): boolean {
-  return a.kind === b.kind && a.target === b.target;
+/** The same command with the same settings: a button gives exactly what `allow` lists, settings and all. */
+function sameCommand(a: TimedCommand['command'], b: TimedCommand['command']): boolean {
+  const x = a as unknown as Readonly<Record<string, unknown>>;
+  const y = b as unknown as Readonly<Record<string, unknown>>;
+  return [...new Set([...Object.keys(x), ...Object.keys(y)])].every((k) => x[k] === y[k]);
 }
 
 function timed(list: { atMs: number; command: TimedCommand['command'] }[], path: string, errors: Errors): TimedCommand[] {
@@ -94,7 +98,7 @@ function checkStep(raw: RawStep, path: string, edits: readonly EditDef[], scenar
   }
   raw.solution.commands.forEach((c, i) => {
     if (!raw.allow.commands.some((a) => sameCommand(a.command, c.command))) {
-      errors.at(`${path}.solution.commands[${i}]`, `the solution gives { ${c.command.kind}: ${c.command.target} }, which the student may not: add it to allow.commands`);
+      errors.at(`${path}.solution.commands[${i}]`, `the solution gives ${describeLessonCommand(c.command)}, which the student may not: add it to allow.commands`);
     }
     if (c.atMs > raw.until) errors.at(`${path}.solution.commands[${i}].at`, `expected a time within the step (until ${raw.until} ms), got ${c.atMs} ms`);
   });

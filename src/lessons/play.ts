@@ -7,12 +7,15 @@
  * commands "kubectl get pods" >= 1` sees them as it sees a student's.
  * The app plays the same world on its player; the checker runs it headless.
  */
-import { createWorld, loadScenario, formatScenarioError, SETTING_KEYS, type World, type WorldCommand } from '../scenario';
+import { createWorld, loadScenario, formatScenarioError, type World, type WorldCommand } from '../scenario';
 import type { TraceRecord } from '../sim';
 import { COMMANDS, hostForWorld, Shell, type Execution } from '../models/shell';
+import { describeLessonCommand } from './describe-command';
 import { applyEdits } from './edits';
 import { TraceIndex } from './measure/trace-index';
 import type { Lesson, Step, TimedCommand, TimedLine } from './types';
+
+export { describeLessonCommand } from './describe-command';
 
 /** What a student (or a solution) did: edits chosen before the run (over the step's preset ones), commands at times. */
 export interface Plan {
@@ -101,26 +104,6 @@ export class StepRun {
     this.stopLine('had not finished when the step ended');
     this.unsubscribe();
   }
-}
-
-/** Lesson-file names of the durations a command carries (settings take theirs from the scenario's `SETTING_KEYS`). */
-const DURATION_NAMES: Readonly<Record<string, string>> = { forMs: 'for', byMs: 'by' };
-
-/**
- * A command as the lesson file writes it, with its settings, for problem
- * messages: `{ nlb-health-check: web, interval: 10 s, unhealthy-threshold: 2 }`.
- * Headless and plain text; the instructor's words for a command are the
- * ui's, which lessons do not import.
- */
-export function describeLessonCommand(c: WorldCommand): string {
-  const parts = [`${c.kind}: ${c.target}`];
-  for (const [field, value] of Object.entries(c)) {
-    if (field === 'kind' || field === 'target' || value === undefined) continue;
-    const name = DURATION_NAMES[field] ?? Object.keys(SETTING_KEYS).find((k) => SETTING_KEYS[k]?.field === field) ?? field;
-    const unit = field.endsWith('Ms') ? ' ms' : field.endsWith('S') ? ' s' : '';
-    parts.push(`${name}: ${String(value)}${unit}`);
-  }
-  return `{ ${parts.join(', ')} }`;
 }
 
 /**

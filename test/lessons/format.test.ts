@@ -34,10 +34,10 @@ describe('lesson commands', () => {
     const lesson = load(
       crashLesson
         .replace('commands: [{ recover: app }]\n    goals', 'commands: [{ recover: app }, { scale: api, replicas: 1 }]\n    goals')
-        .replace('commands: [{ at: 8s, recover: app }]', 'commands: [{ at: 8s, recover: app }, { at: 9s, scale: api, replicas: 3 }]'),
+        .replace('commands: [{ at: 8s, recover: app }]', 'commands: [{ at: 8s, recover: app }, { at: 9s, scale: api, replicas: 1 }]'),
     );
     expect(lesson.steps[0]?.allow.commands).toContainEqual({ kind: 'scale', target: 'api', replicas: 1 });
-    expect(lesson.steps[0]?.solution.commands.map((c) => c.command)).toContainEqual({ kind: 'scale', target: 'api', replicas: 3 });
+    expect(lesson.steps[0]?.solution.commands.map((c) => c.command)).toContainEqual({ kind: 'scale', target: 'api', replicas: 1 });
   });
 
   it('refuse a setting out of its range, on the wrong kind, or missing, as the scenario does', () => {

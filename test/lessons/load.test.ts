@@ -39,6 +39,15 @@ describe('loading a lesson', () => {
     expect(lesson.steps[0]?.faults[0]?.command).toEqual({ kind: 'crash', target: 'app', forMs: 3000 });
   });
 
+  it('rejects a solution whose command differs from the allowed one only in a setting', () => {
+    const text = crashLesson
+      .replace('commands: [{ recover: app }]\n    goals', 'commands: [{ recover: app }, { slow: app, by: 200ms }]\n    goals')
+      .replace('commands: [{ at: 8s, recover: app }]', 'commands: [{ at: 8s, recover: app }, { at: 9s, slow: app, by: 300ms }]');
+    const errors = errorsOf(text);
+    expect(errors.map((e) => e.message)).toContain('the solution gives { slow: app, by: 300 ms }, which the student may not: add it to allow.commands');
+    expect(load(text.replace('by: 300ms', 'by: 200ms')).steps[0]?.solution.commands.map((c) => c.command)).toContainEqual({ kind: 'slow', target: 'app', byMs: 200 });
+  });
+
   it('rejects a solution that uses a command the student is not allowed', () => {
     const errors = errorsOf(crashLesson.replace('commands: [{ recover: app }]\n    goals', 'commands: [{ crash: app }]\n    goals'));
     expect(errors.map((e) => e.message)).toContain('the solution gives { recover: app }, which the student may not: add it to allow.commands');
