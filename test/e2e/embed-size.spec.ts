@@ -48,6 +48,11 @@ for (const lesson of LESSONS) {
   test(`every step of lesson ${lesson} runs, and what it loads before any interaction is counted${held ? ' and stays within 150 kB gzip' : ''}`, async ({ page }) => {
     test.setTimeout(60_000);
     const problems = collectProblems(page);
+    // Requests still in flight: a step's run may load its goal checker; the next step's page must not abort that load.
+    let inFlight = 0;
+    page.on('request', () => void inFlight++);
+    page.on('requestfinished', () => void inFlight--);
+    page.on('requestfailed', () => void inFlight--);
     let steps = 1;
     for (let step = 1; step <= steps; step++) {
       const fetched = await openStep(page, lesson, step);
@@ -61,6 +66,7 @@ for (const lesson of LESSONS) {
       const lab = page.locator('#lab');
       await lab.evaluate((el) => (el as HTMLElement & { seek(ms: number): void }).seek(20_000));
       expect(await labState(lab)).toMatchObject({ state: 'ready', now: 20_000 });
+      await expect.poll(() => inFlight).toBe(0);
     }
     expect(problems).toEqual([]);
   });
