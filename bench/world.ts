@@ -15,12 +15,14 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createWorld, loadScenario, type Scenario } from '../src/scenario';
-import type { BenchLine } from './kernel';
 
-const FILE = new URL('../lessons/scenarios/full-path.yaml', import.meta.url);
+/** The scenario file; a bundled copy of this module runs elsewhere and is told the path (`world-child.ts`). */
+export function fullPathFile(): URL {
+  return new URL('../lessons/scenarios/full-path.yaml', import.meta.url);
+}
 
-function fullPath(): Scenario {
-  const loaded = loadScenario(readFileSync(FILE, 'utf8'), 'full-path.yaml');
+function fullPath(file: string | URL = fullPathFile()): Scenario {
+  const loaded = loadScenario(readFileSync(file, 'utf8'), 'full-path.yaml');
   if (!loaded.ok) throw new Error(`full-path.yaml does not load: ${loaded.errors[0]?.message}`);
   return loaded.scenario;
 }
@@ -43,9 +45,15 @@ export interface WorldRun {
   requests: number;
 }
 
+/** Where the scenario is read from, and the trace window (default: the world's own, 100,000 records). */
+export interface RunOptions {
+  file?: string | URL;
+  traceWindow?: number;
+}
+
 /** Run `virtualMs` after a warm-up in which the cluster starts and traffic begins. */
-export function runFullPath(virtualMs: number, rps = 50, warmupMs = 15_000): WorldRun {
-  const world = createWorld(atRate(fullPath(), rps), { seed: 1 });
+export function runFullPath(virtualMs: number, rps = 50, warmupMs = 15_000, opts: RunOptions = {}): WorldRun {
+  const world = createWorld(atRate(fullPath(opts.file), rps), { seed: 1, ...(opts.traceWindow === undefined ? {} : { traceWindow: opts.traceWindow }) });
   world.runUntil(warmupMs);
   const events = world.engine.eventsProcessed;
   const records = world.trace.total;
@@ -75,16 +83,4 @@ export function heapAfter(virtualMs: number, rps: number): { mb: number; how: st
   // Keep the world alive until measured.
   if (world.now < virtualMs) throw new Error('the world did not reach its time');
   return { mb, how: gc === undefined ? 'heapUsed, no forced GC (run node with --expose-gc for a collected figure)' : 'heapUsed after global.gc()' };
-}
-
-export async function benchWorld(): Promise<BenchLine[]> {
-  const run = runFullPath(120_000, 50);
-  const heap = heapAfter(3_600_000, 100);
-  return [
-    { name: 'full-path, 50 rps: virtual s per wall s (target ≥ 200)', opsPerSec: run.virtualMs / run.wallMs, unit: '×' },
-    { name: 'full-path, 50 rps: virtual s per CPU s', opsPerSec: run.virtualMs / run.cpuMs, unit: '×' },
-    { name: 'full-path, 50 rps: engine events per wall s', opsPerSec: (run.events / run.wallMs) * 1000 },
-    { name: 'full-path, 50 rps: trace records per request', opsPerSec: run.records / Math.max(1, run.requests), unit: 'records' },
-    { name: `full-path, 100 rps, 1 virtual hour: heap MB (target ≤ 200; ${heap.how})`, opsPerSec: heap.mb, unit: 'MB' },
-  ];
 }
