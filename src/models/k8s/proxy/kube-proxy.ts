@@ -12,7 +12,7 @@ import { categorize } from './categorize';
 import type { HealthzAnswer } from './healthz';
 import { healthzAnswer } from './healthz';
 import { iptablesSave } from './iptables-save';
-import type { NewConnection, ProxyDecision } from './route';
+import type { NewConnection, ProxyDecision, ProxyNode } from './route';
 import { routeConnection } from './route';
 import type { ServicePortInfo } from './service-port';
 import { portNameOf } from './service-port';
@@ -41,6 +41,8 @@ export class KubeProxy {
   private programmed: readonly ServicePortInfo[] = [];
   private desired: readonly ServicePortInfo[] = [];
   private readonly runner: SyncRunner;
+  /** The node as `routeConnection` reads it, made once rather than per connection. */
+  private readonly self: ProxyNode;
 
   constructor(
     readonly node: ClusterNode,
@@ -51,6 +53,7 @@ export class KubeProxy {
     /** Called when a sync puts new rules in place. */
     onSynced: (changes: string[], waitedMs: number) => void,
   ) {
+    this.self = { name: node.name, ip: node.ip };
     this.runner = new SyncRunner(
       engine,
       timing,
@@ -78,7 +81,7 @@ export class KubeProxy {
   }
 
   connect(connection: NewConnection): ProxyDecision {
-    return routeConnection(this.programmed, { name: this.node.name, ip: this.node.ip }, connection, this.clusterCidr, this.rng);
+    return routeConnection(this.programmed, this.self, connection, this.clusterCidr, this.rng);
   }
 
   /** The answer on a healthCheckNodePort, or undefined if no Service uses that port. */

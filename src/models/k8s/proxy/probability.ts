@@ -39,9 +39,18 @@ export function ruleProbability(index: number, count: number): string | undefine
   return index < count - 1 ? computeProbability(count - index) : undefined;
 }
 
+/** Thresholds by probability string: every new connection walks a chain, and there are few distinct strings. */
+const thresholds = new Map<string, number>();
+
 /** iptables' 31-bit threshold for a probability string (`lround(0x80000000 * p)`). */
 export function statisticThreshold(probability: string): number {
-  return Math.round(0x80000000 * Number(probability));
+  let threshold = thresholds.get(probability);
+  if (threshold === undefined) {
+    threshold = Math.round(0x80000000 * Number(probability));
+    if (thresholds.size >= 1_000) thresholds.clear();
+    thresholds.set(probability, threshold);
+  }
+  return threshold;
 }
 
 /** The kernel's test for one `-m statistic --mode random` rule, given a 32-bit random number. */

@@ -21,14 +21,14 @@
 import type { Rng } from '../../../sim';
 import type { Protocol } from '../api/types';
 import type { Cidr } from '../cluster/ipv4';
-import { cidrContains, parseIpv4 } from '../cluster/ipv4';
 import type { ProxyEndpoint } from './categorize';
 import { categorize } from './categorize';
-import { localServiceChain, serviceChain } from './chain-names';
 import type { HealthzAnswer } from './healthz';
 import { healthzAnswer } from './healthz';
+import type { Entry } from './route-plan';
+import { entryPlan, isPodAddress, portPlan } from './route-plan';
 import type { ChainRule } from './rules';
-import { chainRules, describeRule, matchRule } from './rules';
+import { matchRule } from './rules';
 import type { ServicePortInfo } from './service-port';
 import { portNameOf } from './service-port';
 
@@ -65,8 +65,6 @@ export type ProxyDecision =
   | { readonly kind: 'healthz'; readonly service: string; readonly answer: HealthzAnswer; readonly why: string }
   | { readonly kind: 'refused' | 'dropped'; readonly why: string };
 
-type Entry = 'clusterIP' | 'nodePort';
-
 function find(ports: readonly ServicePortInfo[], node: ProxyNode, c: NewConnection): { info: ServicePortInfo; entry: Entry } | undefined {
   const protocol = c.protocol ?? 'TCP';
   for (const info of ports) {
@@ -77,6 +75,16 @@ function find(ports: readonly ServicePortInfo[], node: ProxyNode, c: NewConnecti
   return undefined;
 }
 
+function healthCheckPort(ports: readonly ServicePortInfo[], port: number): ServicePortInfo | undefined {
+  for (const p of ports) if (p.healthCheckNodePort === port) return p;
+  return undefined;
+}
+
+/**
+ * Where a new connection goes. What depends only on the rules and the node
+ * (endpoints, chains, most of the `why`) comes from `route-plan.ts`, worked
+ * out once per sync; only the rule match, NAT and the source are per connection.
+ */
 export function routeConnection(
   ports: readonly ServicePortInfo[],
   node: ProxyNode,
@@ -84,17 +92,17 @@ export function routeConnection(
   clusterCidr: Cidr,
   rng: Rng,
 ): ProxyDecision {
-  const who = `kube-proxy on ${node.name}`;
   if (c.dstIp === node.ip) {
-    const hc = ports.find((p) => p.healthCheckNodePort === c.dstPort);
+    const hc = healthCheckPort(ports, c.dstPort);
     if (hc !== undefined) {
       const local = categorize(hc.endpoints, node.name).localReady;
       const answer = healthzAnswer(hc.namespace, hc.name, local, node.name);
-      return { kind: 'healthz', service: portNameOf(hc), answer, why: `${who}: ${answer.why}` };
+      return { kind: 'healthz', service: portNameOf(hc), answer, why: `kube-proxy on ${node.name}: ${answer.why}` };
     }
   }
   const found = find(ports, node, c);
   if (found === undefined) {
+    const who = `kube-proxy on ${node.name}`;
     if (c.dstIp === node.ip) return { kind: 'refused', why: `${who}: no Service has NodePort ${c.dstPort}; nothing listens on ${node.ip}:${c.dstPort}, so the node answers with a RST` };
     const isClusterIp = ports.some((p) => p.clusterIP === c.dstIp);
     return {
@@ -105,45 +113,31 @@ export function routeConnection(
     };
   }
   const { info, entry } = found;
-  const spn = portNameOf(info);
-  const cat = categorize(info.endpoints, node.name);
-  if (!cat.hasAnyEndpoints) {
+  const plan = portPlan(info, node.name);
+  const { who, spn } = plan;
+  if (!plan.cat.hasAnyEndpoints) {
     return {
       kind: 'refused',
       why: `${who}: ${spn} has no endpoints (no ready or serving pod), so its REJECT rule answers: connection refused`,
     };
   }
-  const policy = entry === 'nodePort' ? (info.externalTrafficPolicy ?? 'Cluster') : info.internalTrafficPolicy;
-  const policyName = entry === 'nodePort' ? 'externalTrafficPolicy' : 'internalTrafficPolicy';
-  const useLocal = policy === 'Local';
-  const endpoints = useLocal ? cat.local : cat.cluster;
-  if (endpoints.length === 0) {
+  const route = entryPlan(plan, info, entry);
+  if (route.endpoints.length === 0) {
     return {
       kind: 'dropped',
-      why: `${who}: ${spn} has no endpoint on ${node.name} and ${policyName} is Local, so the packet is dropped ("has no local endpoints")`,
+      why: `${who}: ${spn} has no endpoint on ${node.name} and ${route.policyName} is Local, so the packet is dropped ("has no local endpoints")`,
     };
   }
-  const chain = useLocal ? localServiceChain(spn, info.protocol) : serviceChain(spn, info.protocol);
-  const rules = chainRules(spn, info.protocol, endpoints);
-  const rule = matchRule(rules, rng)!;
+  const rule = matchRule(route.rules, rng)!;
   const ep = rule.endpoint;
-  const fromPod = (() => {
-    const ip = parseIpv4(c.srcIp);
-    return ip !== undefined && cidrContains(clusterCidr, ip);
-  })();
   const hairpin = c.srcIp === ep.ip;
-  const snat = entry === 'nodePort' ? !useLocal : !fromPod || hairpin;
-  const source = snat ? { ip: node.ip } : { ip: c.srcIp, ...(c.srcPort !== undefined ? { port: c.srcPort } : {}) };
+  const snat = entry === 'nodePort' ? !route.useLocal : !isPodAddress(clusterCidr, c.srcIp) || hairpin;
+  const source = snat ? { ip: node.ip } : c.srcPort !== undefined ? { ip: c.srcIp, port: c.srcPort } : { ip: c.srcIp };
   const crossNode = ep.node !== undefined && ep.node !== node.name;
-  const usable = useLocal ? (cat.localUsesTerminating ? 'serving-but-terminating local' : 'ready local') : cat.clusterUsesTerminating ? 'serving-but-terminating' : 'ready';
-  const fallback = (useLocal ? cat.localUsesTerminating : cat.clusterUsesTerminating) ? ' (no ready endpoint: falling back to terminating ones that still serve)' : '';
-  const parts = [
-    `${who}: ${spn} via ${entry === 'nodePort' ? `NodePort ${info.nodePort}` : `ClusterIP ${info.clusterIP}:${info.port}`}, ${policyName} ${policy}: ${endpoints.length} ${usable} endpoint${endpoints.length === 1 ? '' : 's'}${fallback}`,
-    `${describeRule(rule)} → ${ep.pod} (${ep.ip}:${ep.port}${ep.node !== undefined ? ` on ${ep.node}` : ''})`,
-  ];
-  if (snat) parts.push(hairpin && entry === 'clusterIP' ? `source masqueraded to ${node.ip} (the pod reaches itself)` : `source NATed to the node IP ${node.ip}, so the pod sees the node, not ${c.srcIp}`);
-  else parts.push(`client IP ${c.srcIp} preserved`);
-  if (crossNode) parts.push(`extra hop ${node.name} → ${ep.node}`);
+  let why = `${route.headline}; ${route.ruleTexts[rule.index]}; `;
+  if (snat) why += hairpin && entry === 'clusterIP' ? `source masqueraded to ${node.ip} (the pod reaches itself)` : `source NATed to the node IP ${node.ip}, so the pod sees the node, not ${c.srcIp}`;
+  else why += `client IP ${c.srcIp} preserved`;
+  if (crossNode) why += `; extra hop ${node.name} → ${ep.node}`;
   return {
     kind: 'forward',
     service: spn,
@@ -152,8 +146,8 @@ export function routeConnection(
     source,
     snat,
     crossNode,
-    chain,
+    chain: route.chain,
     rule,
-    why: parts.join('; '),
+    why,
   };
 }
