@@ -36,15 +36,27 @@ export interface Flow {
 }
 
 /** What happens to a packet of an existing connection. */
-export type PacketDecision = { kind: 'forward'; flow: Flow } | { kind: 'reset'; why: string };
+export type PacketDecision = { readonly kind: 'forward'; readonly flow: Flow } | { readonly kind: 'reset'; readonly why: string };
+
+type Forward = Extract<PacketDecision, { kind: 'forward' }>;
 
 /** The flow key: the 5-tuple as the node sees it. */
 export function flowKey(t: FlowTuple): string {
   return `${t.protocol} ${t.srcIp}:${t.srcPort}>${t.dstIp}:${t.dstPort}`;
 }
 
+const NO_FLOW: PacketDecision = {
+  kind: 'reset',
+  why: 'no flow for this packet: not a new connection nor part of an active one, so the NLB answers RST',
+};
+
 export class FlowTable {
-  private readonly flows = new Map<string, Flow>();
+  /**
+   * By flow key, each flow held in its forward decision: a packet on a live
+   * flow (nearly every packet) then allocates nothing. Callers that already
+   * know the key pass it, so the key string is built once per connection.
+   */
+  private readonly flows = new Map<string, Forward>();
 
   /** Flows currently tracked (including idle ones not yet swept). */
   get size(): number {
@@ -52,19 +64,29 @@ export class FlowTable {
   }
 
   /** Start tracking a routed connection. */
-  open(flow: Omit<Flow, 'key' | 'lastSeenMs'>): Flow {
-    const entry: Flow = { ...flow, key: flowKey(flow.tuple), lastSeenMs: flow.openedAtMs };
-    this.flows.set(entry.key, entry);
+  open(flow: Omit<Flow, 'key' | 'lastSeenMs'>, key = flowKey(flow.tuple)): Flow {
+    const entry: Flow = {
+      key,
+      tuple: flow.tuple,
+      az: flow.az,
+      targetGroup: flow.targetGroup,
+      targetKey: flow.targetKey,
+      targetIp: flow.targetIp,
+      targetPort: flow.targetPort,
+      source: flow.source,
+      idleTimeoutMs: flow.idleTimeoutMs,
+      openedAtMs: flow.openedAtMs,
+      lastSeenMs: flow.openedAtMs,
+    };
+    this.flows.set(key, { kind: 'forward', flow: entry });
     return entry;
   }
 
-  /** A packet of an existing connection at `nowMs`: forward it on its flow, or reset. */
-  packet(tuple: FlowTuple, nowMs: number): PacketDecision {
-    const key = flowKey(tuple);
-    const flow = this.flows.get(key);
-    if (flow === undefined) {
-      return { kind: 'reset', why: 'no flow for this packet: not a new connection nor part of an active one, so the NLB answers RST' };
-    }
+  /** A packet of an existing connection at `nowMs`: forward it on its flow, or reset. `key` is `flowKey(tuple)`. */
+  packet(tuple: FlowTuple, nowMs: number, key = flowKey(tuple)): PacketDecision {
+    const forward = this.flows.get(key);
+    if (forward === undefined) return NO_FLOW;
+    const flow = forward.flow;
     const idleMs = nowMs - flow.lastSeenMs;
     if (idleMs >= flow.idleTimeoutMs) {
       this.flows.delete(key);
@@ -74,17 +96,19 @@ export class FlowTable {
       };
     }
     flow.lastSeenMs = nowMs;
-    return { kind: 'forward', flow };
+    return forward;
   }
 
   /** The connection closed normally (FIN/RST from an end): forget it. */
-  close(tuple: FlowTuple): boolean {
-    return this.flows.delete(flowKey(tuple));
+  close(tuple: FlowTuple, key = flowKey(tuple)): boolean {
+    return this.flows.delete(key);
   }
 
   /** The flows going to a target, in the order they were opened. */
   flowsTo(targetKey: string): Flow[] {
-    return [...this.flows.values()].filter((f) => f.targetKey === targetKey);
+    const out: Flow[] = [];
+    for (const { flow } of this.flows.values()) if (flow.targetKey === targetKey) out.push(flow);
+    return out;
   }
 
   /** Forget every flow to a target and return them, so the caller can reset both ends. */
@@ -97,7 +121,7 @@ export class FlowTable {
   /** Drop flows idle for their timeout; returns how many went. */
   sweep(nowMs: number): number {
     let dropped = 0;
-    for (const [key, f] of this.flows) {
+    for (const [key, { flow: f }] of this.flows) {
       if (nowMs - f.lastSeenMs >= f.idleTimeoutMs) {
         this.flows.delete(key);
         dropped++;

@@ -17,7 +17,7 @@ import { describeTargetHealth } from './describe';
 import type { DescribeTargetHealthOutput } from './describe';
 import { nlbDnsAnswer } from './dns';
 import type { NlbDnsAnswer } from './dns';
-import { FlowTable } from './flowTable';
+import { FlowTable, flowKey } from './flowTable';
 import { modifyHealthCheck } from './healthcheck/modify';
 import type { HealthCheckChange, HealthCheckModified } from './healthcheck/modify';
 import type { PacketDecision } from './flowTable';
@@ -117,7 +117,7 @@ export class NlbRuntime {
   }
 
   /** A new connection reached the node in `azOfNode`: route it and track its flow. */
-  connect(azOfNode: string, tuple: FlowTuple): RouteDecision {
+  connect(azOfNode: string, tuple: FlowTuple, key = flowKey(tuple)): RouteDecision {
     const now = this.world.engine.now;
     if (now - this.lastSweepMs >= 60_000) {
       this.flows.sweep(now);
@@ -125,26 +125,29 @@ export class NlbRuntime {
     }
     const decision = routeConnection(this.nlb, { azOfNode, flow5Tuple: tuple, rng: this.world.rng });
     if (decision.kind === 'forward') {
-      this.flows.open({
-        tuple,
-        az: azOfNode,
-        targetGroup: decision.targetGroup.name,
-        targetKey: targetKey(decision.targetGroup.name, decision.target),
-        targetIp: decision.target.ip,
-        targetPort: decision.target.port,
-        source: decision.source,
-        idleTimeoutMs: decision.listener.idleTimeoutSeconds * 1000,
-        openedAtMs: now,
-      });
+      this.flows.open(
+        {
+          tuple,
+          az: azOfNode,
+          targetGroup: decision.targetGroup.name,
+          targetKey: targetKey(decision.targetGroup.name, decision.target),
+          targetIp: decision.target.ip,
+          targetPort: decision.target.port,
+          source: decision.source,
+          idleTimeoutMs: decision.listener.idleTimeoutSeconds * 1000,
+          openedAtMs: now,
+        },
+        key,
+      );
     }
     const what = decision.kind === 'forward' ? `→ ${decision.target.ip}:${decision.target.port}` : decision.kind;
     this.world.trace.record({ kind: 'decision', component: this.component, decision: what, why: decision.why });
     return decision;
   }
 
-  /** A later packet of a connection: forward on its flow, or RST. */
-  packet(tuple: FlowTuple): PacketDecision {
-    const decision = this.flows.packet(tuple, this.world.engine.now);
+  /** A later packet of a connection: forward on its flow, or RST. `key` is `flowKey(tuple)`, if the caller kept it. */
+  packet(tuple: FlowTuple, key = flowKey(tuple)): PacketDecision {
+    const decision = this.flows.packet(tuple, this.world.engine.now, key);
     if (decision.kind === 'reset') {
       this.world.trace.record({ kind: 'decision', component: this.component, decision: 'RST', why: decision.why });
     }
@@ -152,8 +155,8 @@ export class NlbRuntime {
   }
 
   /** The connection ended normally. */
-  close(tuple: FlowTuple): void {
-    this.flows.close(tuple);
+  close(tuple: FlowTuple, key = flowKey(tuple)): void {
+    this.flows.close(tuple, key);
   }
 
   /** What the NLB's DNS name resolves to now. */

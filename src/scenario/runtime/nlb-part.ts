@@ -28,7 +28,7 @@ import type { ServiceState } from '../../models/k8s/cluster/services';
 import type { LoadBalancerSpec } from '../types';
 import type { Hosts } from './hosts';
 import type { Tcp } from './tcp';
-import type { Host, SynVerdict } from './tcp-types';
+import type { Host, Relay, Syn, SynVerdict } from './tcp-types';
 import { PortCounter } from './net-adapters';
 import { runCheck } from './health-probe';
 import { syncIpTargets, type EndpointSource } from './nlb-ip-targets';
@@ -191,36 +191,7 @@ export class NlbPart {
   }
 
   private nodeHost(id: string, az: string, ip: string, runtime: NlbRuntime): Host {
-    return {
-      id,
-      syn: (syn): SynVerdict => {
-        if (syn.dstIp !== ip) return { kind: 'drop', why: `${id} only takes connections to ${ip}` };
-        const tuple: FlowTuple = { protocol: 'tcp', srcIp: syn.srcIp, srcPort: syn.srcPort, dstIp: syn.dstIp, dstPort: syn.dstPort };
-        const decision = runtime.connect(az, tuple);
-        if (decision.kind !== 'forward') return decision;
-        const next = this.hosts.owner(decision.target.ip);
-        if (next === undefined) return { kind: 'drop', why: `no host at target ${decision.target.ip}` };
-        const key = flowKey(tuple);
-        return {
-          kind: 'forward',
-          next,
-          dstIp: decision.target.ip,
-          dstPort: decision.target.port,
-          srcIp: decision.source.ip,
-          relay: {
-            check: () => {
-              const d = runtime.packet(tuple);
-              return d.kind === 'reset' ? d.why : undefined;
-            },
-            closed: () => {
-              runtime.close(tuple);
-              this.resets.delete(key);
-            },
-            bind: (reset) => this.resets.set(key, reset),
-          },
-        };
-      },
-    };
+    return new NlbNodeHost(id, az, ip, runtime, this.hosts, this.resets);
   }
 
   private readonly probePorts = new PortCounter();
@@ -243,5 +214,63 @@ export class NlbPart {
       },
       (result) => answer(result.kind === 'http' ? { outcome: 'response', status: result.status } : { outcome: result.kind }),
     );
+  }
+}
+
+/**
+ * One NLB node as a host: a SYN to its public address is routed by the
+ * NLB and kept on its flow. A class with a relay object per connection,
+ * rather than closures, because this runs for every connection.
+ */
+class NlbNodeHost implements Host {
+  constructor(
+    readonly id: string,
+    private readonly az: string,
+    private readonly ip: string,
+    private readonly runtime: NlbRuntime,
+    private readonly hosts: Hosts,
+    private readonly resets: Map<string, (why: string) => void>,
+  ) {}
+
+  syn(syn: Syn): SynVerdict {
+    if (syn.dstIp !== this.ip) return { kind: 'drop', why: `${this.id} only takes connections to ${this.ip}` };
+    const tuple: FlowTuple = { protocol: 'tcp', srcIp: syn.srcIp, srcPort: syn.srcPort, dstIp: syn.dstIp, dstPort: syn.dstPort };
+    const key = flowKey(tuple);
+    const decision = this.runtime.connect(this.az, tuple, key);
+    if (decision.kind !== 'forward') return decision;
+    const next = this.hosts.owner(decision.target.ip);
+    if (next === undefined) return { kind: 'drop', why: `no host at target ${decision.target.ip}` };
+    return {
+      kind: 'forward',
+      next,
+      dstIp: decision.target.ip,
+      dstPort: decision.target.port,
+      srcIp: decision.source.ip,
+      relay: new FlowRelay(this.runtime, tuple, key, this.resets),
+    };
+  }
+}
+
+/** The NLB on the path of one connection: later packets follow its flow; the flow's end is forgotten. */
+class FlowRelay implements Relay {
+  constructor(
+    private readonly runtime: NlbRuntime,
+    private readonly tuple: FlowTuple,
+    private readonly key: string,
+    private readonly resets: Map<string, (why: string) => void>,
+  ) {}
+
+  check(): string | undefined {
+    const d = this.runtime.packet(this.tuple, this.key);
+    return d.kind === 'reset' ? d.why : undefined;
+  }
+
+  closed(): void {
+    this.runtime.close(this.tuple, this.key);
+    this.resets.delete(this.key);
+  }
+
+  bind(reset: (why: string) => void): void {
+    this.resets.set(this.key, reset);
   }
 }

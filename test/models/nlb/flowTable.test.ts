@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlowTable } from '../../../src/models/nlb/flowTable';
+import { FlowTable, flowKey } from '../../../src/models/nlb/flowTable';
 import type { FlowTuple } from '../../../src/models/nlb/types';
 
 const tuple = (srcPort: number): FlowTuple => ({ protocol: 'tcp', srcIp: '203.0.113.7', srcPort, dstIp: '198.51.100.1', dstPort: 80 });
@@ -63,5 +63,16 @@ describe('flow table', () => {
     open(table, 3, 'a');
     expect(table.sweep(360_000)).toBe(1);
     expect(table.size).toBe(1);
+  });
+
+  it('finds the same flow by the key a caller kept as by its tuple, and forgets it on close by key', () => {
+    const table = new FlowTable();
+    const flow = open(table, 40000, 'web/i-0a1:31080');
+    expect(flow.key).toBe(flowKey(tuple(40000)));
+    const byKey = table.packet(tuple(40000), 1_000, flow.key);
+    expect(byKey.kind === 'forward' && byKey.flow).toBe(flow);
+    expect(flow.lastSeenMs).toBe(1_000);
+    expect(table.close(tuple(40000), flow.key)).toBe(true);
+    expect(table.packet(tuple(40000), 2_000, flow.key).kind).toBe('reset');
   });
 });
