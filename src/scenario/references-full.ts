@@ -122,6 +122,7 @@ export function faultTargetProblem(s: FullParts, kind: FaultSpec['kind'], target
     case 'kill':
       return podOk();
     case 'drain':
+    case 'cordon':
     case 'uncordon': {
       const nodes = (s.cluster?.nodes ?? []).map((n) => n.name);
       return nodes.includes(target) ? undefined : `expected a node name (${nodes.join(', ') || 'none defined'}), got "${target}"`;

@@ -196,6 +196,7 @@ export type FaultKind =
   | 'heal'
   | 'kill'
   | 'drain'
+  | 'cordon'
   | 'uncordon'
   | 'lose-az'
   | 'restore-az'

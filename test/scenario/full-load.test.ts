@@ -110,7 +110,7 @@ metadata: { name: two }
     ['{ at: 20s, crash: auth/3 }', 'faults[0].crash', "expected an index below auth's 3 replicas, got 3"],
     ['{ at: 20s, drain: node-9 }', 'faults[0].drain', 'expected a node name (node-1, node-2, node-3), got "node-9"'],
     ['{ at: 20s, lose-az: us-east-1a }', 'faults[0].lose-az', 'expected an AZ with nodes (eu-west-1a, eu-west-1b, eu-west-1c), got "us-east-1a"'],
-    ['{ at: 20s, crsh: auth/0 }', 'faults[0].crsh', 'unknown key; expected at, for, by or an action (crash, recover, hang, slow, unhealthy, heal, kill, drain, uncordon, lose-az, restore-az, dns-ttl, dns-record, nlb-health-check, cut-link, restore-link, scale) (did you mean crash?)'],
+    ['{ at: 20s, crsh: auth/0 }', 'faults[0].crsh', 'unknown key; expected at, for, by or an action (crash, recover, hang, slow, unhealthy, heal, kill, drain, cordon, uncordon, lose-az, restore-az, dns-ttl, dns-record, nlb-health-check, cut-link, restore-link, scale) (did you mean crash?)'],
     ['{ at: 20s, kill: auth/0, for: 1m }', 'faults[0].for', 'expected no for on kill: it undoes nothing, or cannot be undone'],
     ['{ crash: auth/0 }', 'faults[0].at', 'missing; expected when the fault happens, e.g. at: 30s'],
   ])('checks the fault %s', (fault, path, message) => {

@@ -1,6 +1,6 @@
 /**
  * The Kubernetes side of commands in a full world: `drain` (cordon and
- * evict), `uncordon`, `scale` (`kubectl scale deployment`), and what losing
+ * evict), `cordon`, `uncordon`, `scale` (`kubectl scale deployment`), and what losing
  * or restoring an AZ means for its nodes (their kubelets lose the control
  * plane; the node lifecycle controller takes it from there).
  */
@@ -23,6 +23,8 @@ export function clusterWhy(command: ClusterCommandInput): string | undefined {
   switch (command.kind) {
     case 'drain':
       return `kubectl drain ${command.target}: cordon it (no new pods) and evict its pods; their Deployments place replacements on other nodes`;
+    case 'cordon':
+      return `kubectl cordon ${command.target}: no new pods go to it; the pods on it stay`;
     case 'uncordon':
       return `kubectl uncordon ${command.target}: the node takes new pods again`;
     case 'scale':
@@ -35,7 +37,7 @@ export function clusterWhy(command: ClusterCommandInput): string | undefined {
 /** Check a cluster command against the cluster now; an Error message, or undefined when it can be applied. */
 export function checkClusterCommand(cluster: ClusterPart | undefined, command: ClusterCommandInput): string | undefined {
   if (cluster === undefined) return `${command.kind}: this world has no Kubernetes cluster`;
-  if (command.kind === 'drain' || command.kind === 'uncordon') {
+  if (command.kind === 'drain' || command.kind === 'cordon' || command.kind === 'uncordon') {
     const names = cluster.cluster.nodes.map((n) => n.name);
     return names.includes(command.target) ? undefined : `${command.kind}: expected a node name (${names.join(', ')}), got "${command.target}"`;
   }
@@ -60,6 +62,9 @@ export function applyClusterCommand(cluster: ClusterPart, command: ClusterComman
     case 'drain':
       k8s.drain(command.target, why);
       return () => k8s.uncordon(command.target, `the drain of ${command.target} ended: uncordoned`);
+    case 'cordon':
+      k8s.cordon(command.target, why);
+      return () => k8s.uncordon(command.target, `the cordon of ${command.target} ended: uncordoned`);
     case 'uncordon':
       k8s.uncordon(command.target, why);
       return undefined;

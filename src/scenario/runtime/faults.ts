@@ -83,12 +83,27 @@ const WHY: Readonly<Record<OtherFaultKind, (t: string, c: FullCommand) => string
   heal: (t) => `${t}'s app is healthy, quick and responsive again`,
   kill: (t) => `delete pod ${t}: it terminates and its Deployment replaces it`,
   drain: (t) => clusterWhy({ kind: 'drain', target: t }) ?? '',
+  cordon: (t) => clusterWhy({ kind: 'cordon', target: t }) ?? '',
   uncordon: (t) => clusterWhy({ kind: 'uncordon', target: t }) ?? '',
   scale: (t, c) => clusterWhy({ kind: 'scale', target: t, ...(c.replicas === undefined ? {} : { replicas: c.replicas }) }) ?? '',
   'lose-az': (t) =>
     `lose ${t}: every node, pod and NLB node in it stops answering; Kubernetes marks its nodes NotReady after the ${NODE_MONITOR_GRACE_PERIOD_MS / 1000} s grace period and evicts their pods ${DEFAULT_TOLERATION_SECONDS} s later`,
   'restore-az': (t) => `${t} is back: its kubelets reach the control plane again and its nodes are Ready at their next heartbeat`,
 };
+
+/**
+ * `drain`, `cordon`, `uncordon` or `scale` now: checked, recorded as a
+ * `command` record, applied. The fault menu and the terminal's kubectl both
+ * come here, so the trace reads the same whoever asked. Returns the check's
+ * message when it cannot apply, else the undo for `forMs` (if any).
+ */
+export function applyNodeOrScale(trace: Trace, cluster: ClusterPart | undefined, command: FullCommand & { kind: 'drain' | 'cordon' | 'uncordon' | 'scale' }): string | (() => void) | undefined {
+  const problem = checkClusterCommand(cluster, command);
+  if (problem !== undefined || cluster === undefined) return problem ?? `${command.kind}: no cluster`;
+  const why = WHY[command.kind](command.target, command);
+  trace.record({ kind: 'command', command: command.kind, target: command.target, why });
+  return applyClusterCommand(cluster, command, why);
+}
 
 /** Apply a command now; throws an Error saying what was expected when the target is wrong. */
 export function applyFullCommand(deps: FaultDeps, command: FullCommand): void {
@@ -115,11 +130,9 @@ export function applyFullCommand(deps: FaultDeps, command: FullCommand): void {
     deps.cluster?.setAzLost(command.target, kind === 'lose-az', WHY[kind](command.target, command));
     return;
   }
-  if (kind === 'drain' || kind === 'uncordon' || kind === 'scale') {
-    const problem = checkClusterCommand(deps.cluster, command);
-    if (problem !== undefined || deps.cluster === undefined) throw new Error(problem);
-    record(command.target);
-    const undo = applyClusterCommand(deps.cluster, command, WHY[kind](command.target, command));
+  if (kind === 'drain' || kind === 'cordon' || kind === 'uncordon' || kind === 'scale') {
+    const undo = applyNodeOrScale(deps.trace, deps.cluster, { ...command, kind });
+    if (typeof undo === 'string') throw new Error(undo);
     if (undo !== undefined) later(undo);
     return;
   }

@@ -4,7 +4,8 @@
  * first use) or from a pod dials through the same TCP layer as every
  * client, so its packets walk the fabric hop by hop; dig and lookups ask the
  * world's recursive resolver (or, in a pod, cluster DNS) now; kubectl reads
- * the cluster model; aws elbv2 reads the NLBs; nginx -t parses a pod's files,
+ * the cluster model, and changes it (scale, cordon, uncordon, drain) through
+ * the world's commands; aws elbv2 reads the NLBs; nginx -t parses a pod's files,
  * and nginx -s reload is the world's `nginx-reload` command on that pod.
  * Every request gets a `request` and exactly one `outcome` record.
  */
@@ -18,6 +19,7 @@ import { describeTargetHealthText, targetGroupsOf } from '../terminal/adapters/n
 import { nginxControl } from '../terminal/adapters/nginx';
 import type { Scenario } from '../types';
 import { NGINX_RELOAD, type NginxReloadCommand } from '../commands';
+import { applyNodeOrScale } from './faults';
 import type { ClusterPart } from './cluster-part';
 import { podComponent } from './cluster-part';
 import type { DnsPart } from './dns-part';
@@ -106,7 +108,19 @@ export function terminalHooks(deps: TerminalDeps): TerminalHooks {
     machine,
     ...(cluster === undefined
       ? {}
-      : { cluster: () => clusterView(cluster.cluster, trace.records(), { componentOf: (namespace, name) => podComponent({ namespace, name }), deployments: deps.scenario.cluster?.deployments.map((d) => `${d.metadata.namespace}/${d.metadata.name}`) ?? [] }) }),
+      : {
+          cluster: () => clusterView(cluster.cluster, trace.records(), { componentOf: (namespace, name) => podComponent({ namespace, name }), deployments: deps.scenario.cluster?.deployments.map((d) => `${d.metadata.namespace}/${d.metadata.name}`) ?? [] }),
+          // kubectl scale/cordon/uncordon/drain are the world's own commands (checked, recorded as the fault menu's
+          // are); the typed line replays, and with it the command, at the same virtual time.
+          changeCluster: (change) => {
+            const command =
+              change.kind === 'scale'
+                ? { kind: change.kind, target: change.namespace === 'default' ? change.name : `${change.namespace}/${change.name}`, replicas: change.replicas }
+                : { kind: change.kind, target: change.node };
+            const result = applyNodeOrScale(trace, cluster, command);
+            return typeof result === 'string' ? result : undefined;
+          },
+        }),
     ...(dns === undefined && cluster === undefined
       ? {}
       : { dig: (args: readonly string[], from: string) => runDig(args, access(from)), resolve: (name: string, from: string, server?: string) => lookupName(name, access(from), server) }),

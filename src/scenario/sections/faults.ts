@@ -29,7 +29,7 @@ import type { FaultKind, FaultSpec } from '../types';
 import { duration, positiveDuration, text } from './common';
 import { readSetting, REQUIRED_SETTINGS, SETTING_KEYS } from './fault-settings';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'recover', 'hang', 'slow', 'unhealthy', 'heal', 'kill', 'drain', 'uncordon', 'lose-az', 'restore-az', 'dns-ttl', 'dns-record', 'nlb-health-check', 'cut-link', 'restore-link', 'scale'];
+export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'recover', 'hang', 'slow', 'unhealthy', 'heal', 'kill', 'drain', 'cordon', 'uncordon', 'lose-az', 'restore-az', 'dns-ttl', 'dns-record', 'nlb-health-check', 'cut-link', 'restore-link', 'scale'];
 
 const target = text('a target: a machine id, deployment/index (auth/0), a pod name, a node name or an AZ');
 const OTHER_KEYS = ['at', 'for', 'by', ...Object.keys(SETTING_KEYS)];

@@ -16,6 +16,7 @@ const EXAMPLES: Readonly<Record<string, Command>> = {
   heal: { kind: 'heal', target: 'frontend/2' },
   kill: { kind: 'kill', target: 'nginx/0' },
   drain: { kind: 'drain', target: 'node-2' },
+  cordon: { kind: 'cordon', target: 'node-2' },
   uncordon: { kind: 'uncordon', target: 'node-2' },
   'lose-az': { kind: 'lose-az', target: 'eu-west-1c' },
   'restore-az': { kind: 'restore-az', target: 'eu-west-1c' },
@@ -36,6 +37,8 @@ const EXPECTED: Readonly<Record<string, string>> = {
   heal: 'heal frontend/2',
   kill: 'delete pod nginx/0',
   drain: 'drain node node-2',
+  // No menu entry of its own (kubectl cordon in the terminal makes it): the kind names it.
+  cordon: 'cordon node-2',
   uncordon: 'uncordon node node-2',
   'lose-az': 'lose an AZ eu-west-1c',
   'restore-az': 'restore AZ eu-west-1c',

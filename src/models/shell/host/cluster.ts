@@ -141,6 +141,16 @@ export interface NodeView {
   readonly name: string;
   readonly createdMs: number;
   readonly ready: boolean;
+  /** Cordoned (`spec.unschedulable`): STATUS gets `,SchedulingDisabled`, describe a NoSchedule taint. */
+  readonly unschedulable: boolean;
+  /** The availability zone (`topology.kubernetes.io/zone`), when known. */
+  readonly zone?: string;
+  /** When the Ready condition last changed (LastTransitionTime); creation when absent. */
+  readonly readyChangedMs?: number;
+  /** The kubelet's last status post reaching the API server, while it is cut off (LastHeartbeatTime of a NotReady node). */
+  readonly lastHeartbeatMs?: number;
+  /** The EC2 instance behind it (`ProviderID: aws:///eu-west-1a/i-…`), when known. */
+  readonly instanceId?: string;
   readonly roles: readonly string[];
   readonly version: string;
   readonly internalIp: string;
@@ -149,6 +159,15 @@ export interface NodeView {
   readonly kernelVersion: string;
   readonly containerRuntime: string;
 }
+
+/**
+ * A change kubectl asks of the cluster (`kubectl scale`, `cordon`,
+ * `uncordon`, `drain`). The world makes it through its own commands, so it
+ * is recorded and replays with the run.
+ */
+export type ClusterChange =
+  | { readonly kind: 'scale'; readonly namespace: string; readonly name: string; readonly replicas: number }
+  | { readonly kind: 'cordon' | 'uncordon' | 'drain'; readonly node: string };
 
 /** Everything kubectl can list, at one instant. */
 export interface ClusterView {

@@ -5,7 +5,7 @@
  * the matching commands answer as the real tools do when the thing is not
  * there (kubectl with no cluster, dig with no nameserver).
  */
-import type { ClusterView } from './cluster';
+import type { ClusterChange, ClusterView } from './cluster';
 import type { DnsLookup, HttpCall, HttpEvents } from './net';
 
 /** What a tool printed and how it exited. */
@@ -95,6 +95,12 @@ export interface TerminalHost {
 
   /** The cluster now; absent when the world has no Kubernetes (kubectl cannot connect). */
   cluster?(): ClusterView;
+  /**
+   * Change the cluster now, through the world's commands; returns undefined
+   * when done, or the world's reason for refusing. Absent: kubectl cannot
+   * change this world (it only reads it).
+   */
+  changeCluster?(change: ClusterChange): string | undefined;
   /** Look a name up as the stub resolver of `from` (`machine` or a pod name) would now. */
   resolve?(name: string, from: string, server?: string): DnsLookup;
   /** Run `dig` with these arguments from `from`; absent when the world has no DNS. */

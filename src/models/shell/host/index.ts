@@ -12,6 +12,7 @@ export type {
   DeploymentView,
   EventView,
   NodeView,
+  ClusterChange,
 } from './cluster';
 export type { DnsLookup, DnsAnswerRecord, HttpCall, HttpEvents, HttpResult, HttpFailure } from './net';
 export { hostForWorld, hopsFromTrace, terminalLineOf, terminalWhy, TERMINAL_COMMAND, DEFAULT_MACHINE, DEFAULT_EPOCH_MS, type TerminalHooks, type TerminalLine, type WorldLike } from './from-world';

@@ -10,6 +10,7 @@
 import type { TraceRecord } from '../../../models/shell/../../sim';
 import type { Cluster, DefaultedProbe, PendingPod, PodRuntime } from '../../../models/shell/../../models/k8s';
 import type { ClusterView, ContainerState, EventView, PodView, ServiceView } from '../../../models/shell/host/cluster';
+import { nodeViews } from './k8s-nodes';
 
 export interface ClusterViewOptions {
   /** Virtual time the scenario's objects were applied (default 0). */
@@ -244,16 +245,6 @@ export function clusterView(cluster: Cluster, records: readonly TraceRecord[], o
       },
     ];
   });
-  const nodes = cluster.nodes.map((n) => ({
-    name: n.name,
-    createdMs: applied,
-    ready: !cluster.nodeStatus(n.name).startsWith('NotReady'),
-    roles: [],
-    version: options.kubeletVersion ?? 'v1.30.4-eks-a737599',
-    internalIp: n.ip,
-    osImage: 'Amazon Linux 2023.5.20240819',
-    kernelVersion: '6.1.102-111.182.amzn2023.x86_64',
-    containerRuntime: 'containerd://1.7.20',
-  }));
+  const nodes = nodeViews(cluster, records, applied, options.kubeletVersion);
   return { namespace: 'default', pods, services, endpointSlices, deployments, events: eventsFromTrace(records), nodes };
 }

@@ -1,12 +1,14 @@
 /**
- * `kubectl describe pod|svc NAME`: the layouts of kubectl's PodDescriber and
- * ServiceDescriber (k8s.io/kubectl/pkg/describe), with the object's events.
+ * `kubectl describe pod|svc|node NAME`: the layouts of kubectl's PodDescriber
+ * and ServiceDescriber (k8s.io/kubectl/pkg/describe), with the object's
+ * events; nodes are in `describe-node.ts`.
  * A name that matches nothing exactly describes every object it prefixes,
  * as kubectl does.
  */
 import type { ClusterView, ContainerState, ContainerView, PodView, ServiceView } from '../../host';
 import { rfc1123z } from '../../format/age';
 import type { Io } from '../../core/command';
+import { describeNodes } from './describe-node';
 import { DescribeWriter, writeAnnotations, writeEvents, writeLabels } from './describe-writer';
 import { notFound, resourceKind } from './resources';
 import { formatLabels, readyEndpoints } from './tables';
@@ -148,11 +150,17 @@ export function kubectlDescribe(cluster: ClusterView, now: number, epochMs: numb
     io.err(`error: the server doesn't have a resource type "${typeWord}"\n`);
     return 1;
   }
+  const wanted = slashName !== undefined ? [slashName, ...names] : names;
+  if (kind === 'nodes') {
+    const { text, missing } = describeNodes(cluster, now, epochMs, wanted);
+    for (const name of missing) io.err(notFound(kind, name));
+    if (text !== '') io.out(text);
+    return missing.length > 0 ? 1 : 0;
+  }
   if (kind !== 'pods' && kind !== 'services') {
-    io.err(`trafficlab: kubectl describe ${typeWord} is not simulated (pods and services are); try kubectl get ${typeWord} -o wide\n`);
+    io.err(`trafficlab: kubectl describe ${typeWord} is not simulated (pods, services and nodes are); try kubectl get ${typeWord} -o wide\n`);
     return 1;
   }
-  const wanted = slashName !== undefined ? [slashName, ...names] : names;
   const objects: readonly (PodView | ServiceView)[] = (kind === 'pods' ? cluster.pods : cluster.services).filter((o) => o.namespace === namespace);
   const sorted = [...objects].sort((a, b) => (a.name < b.name ? -1 : 1));
   const chosen: (PodView | ServiceView)[] = [];

@@ -1,6 +1,8 @@
 /**
  * `kubectl`: get, describe, logs and exec against the simulated cluster,
- * with kubectl's flags, errors and "did you mean" for mistyped commands.
+ * and scale, cordon, uncordon and drain, which change it through the
+ * world's commands; with kubectl's flags, errors and "did you mean" for
+ * mistyped commands.
  * Without a cluster in the world it fails the way kubectl does with no
  * kubeconfig: the connection to localhost:8080 is refused.
  */
@@ -10,7 +12,9 @@ import { kubectlDescribe } from './describe';
 import { kubectlExec } from './exec';
 import { kubectlGet } from './get';
 import { findPod, kubectlLogs } from './logs';
+import { CORDON_FLAGS, DRAIN_FLAGS, kubectlNodeVerb, NODE_VERB_HELP, type NodeVerb } from './node-verbs';
 import { RESOURCE_WORDS, resourceKind } from './resources';
+import { kubectlScale, SCALE_FLAGS, SCALE_HELP } from './scale';
 
 const GET_FLAGS: readonly FlagSpec[] = [
   { long: 'output', short: 'o', value: true },
@@ -34,9 +38,22 @@ const EXEC_FLAGS: readonly FlagSpec[] = [
   { long: 'container', short: 'c', value: true },
 ];
 
-const SUBCOMMANDS = ['get', 'describe', 'logs', 'exec'];
-/** Real kubectl commands this simulation does not perform: they change the cluster, which is the fault menu's job. */
-const NOT_SIMULATED = ['apply', 'create', 'delete', 'edit', 'patch', 'scale', 'rollout', 'port-forward', 'top', 'label', 'annotate', 'cp', 'run', 'expose', 'set', 'drain', 'cordon', 'uncordon', 'taint', 'debug', 'attach', 'proxy', 'wait', 'diff', 'replace', 'autoscale', 'explain', 'api-resources', 'api-versions', 'config', 'cluster-info', 'version', 'events', 'auth'];
+const SUBCOMMANDS = ['get', 'describe', 'logs', 'exec', 'scale', 'cordon', 'uncordon', 'drain'];
+/** The flags of each subcommand. */
+const FLAGS: Readonly<Record<string, readonly FlagSpec[]>> = {
+  get: GET_FLAGS,
+  describe: DESCRIBE_FLAGS,
+  logs: LOGS_FLAGS,
+  exec: EXEC_FLAGS,
+  scale: SCALE_FLAGS,
+  cordon: CORDON_FLAGS,
+  uncordon: CORDON_FLAGS,
+  drain: DRAIN_FLAGS,
+};
+/** `kubectl <verb> --help` for the verbs that change the cluster. */
+const HELP: Readonly<Record<string, string>> = { scale: SCALE_HELP, ...NODE_VERB_HELP };
+/** Real kubectl commands this simulation does not perform; the fault menu and the lesson change the cluster in other ways. */
+const NOT_SIMULATED = ['apply', 'create', 'delete', 'edit', 'patch', 'rollout', 'port-forward', 'top', 'label', 'annotate', 'cp', 'run', 'expose', 'set', 'taint', 'debug', 'attach', 'proxy', 'wait', 'diff', 'replace', 'autoscale', 'explain', 'api-resources', 'api-versions', 'config', 'cluster-info', 'version', 'events', 'auth'];
 
 const USAGE = `kubectl controls the Kubernetes cluster manager.
 
@@ -47,6 +64,10 @@ Basic Commands (simulated here):
   describe      Show details of a specific resource or group of resources
   logs          Print the logs for a container in a pod
   exec          Execute a command in a container
+  scale         Set a new size for a deployment
+  cordon        Mark node as unschedulable
+  uncordon      Mark node as schedulable
+  drain         Drain node in preparation for maintenance
 
 Usage:
   kubectl [flags] [options]
@@ -77,7 +98,7 @@ function run(env: CommandEnv, argv: readonly string[]): ReturnType<CommandDef['r
   }
   if (!SUBCOMMANDS.includes(sub)) {
     if (NOT_SIMULATED.includes(sub)) {
-      io.err(`trafficlab: kubectl ${sub} is not simulated here (get, describe, logs and exec are); faults and changes come from the lesson and the fault menu\n`);
+      io.err(`trafficlab: kubectl ${sub} is not simulated here (get, describe, logs, exec, scale, cordon, uncordon and drain are); other changes come from the lesson and the fault menu\n`);
       return 1;
     }
     if (sub.startsWith('-')) {
@@ -88,8 +109,12 @@ function run(env: CommandEnv, argv: readonly string[]): ReturnType<CommandDef['r
     io.err(`error: unknown command "${sub}" for "kubectl"${close.length > 0 ? `\n\nDid you mean this?\n${close.map((c) => `\t${c}\n`).join('')}` : '\n'}`);
     return 1;
   }
-  const specs = sub === 'get' ? GET_FLAGS : sub === 'describe' ? DESCRIBE_FLAGS : sub === 'logs' ? LOGS_FLAGS : EXEC_FLAGS;
-  const parsed = parseFlags(sub, args, specs);
+  const help = HELP[sub];
+  if (help !== undefined && args.some((a) => a === '-h' || a === '--help')) {
+    io.out(help);
+    return 0;
+  }
+  const parsed = parseFlags(sub, args, FLAGS[sub] ?? []);
   if ('error' in parsed) {
     io.err(parsed.error);
     return 1;
@@ -124,6 +149,12 @@ function run(env: CommandEnv, argv: readonly string[]): ReturnType<CommandDef['r
         io,
       );
     }
+    case 'scale':
+      return kubectlScale(host, cluster, namespace, parsed.args, flags, io);
+    case 'cordon':
+    case 'uncordon':
+    case 'drain':
+      return kubectlNodeVerb(host, cluster, sub as NodeVerb, parsed.args, flags, io);
     case 'describe':
       return kubectlDescribe(cluster, now, host.epochMs, namespace, parsed.args, io);
     case 'logs': {
@@ -159,12 +190,17 @@ function complete(env: CompletionEnv, args: readonly string[]): readonly string[
   const cluster = env.host.cluster?.();
   const podNames = cluster?.pods.map((p) => p.name) ?? [];
   if (partial.startsWith('-')) {
-    const specs = sub === 'get' ? GET_FLAGS : sub === 'logs' ? LOGS_FLAGS : sub === 'exec' ? EXEC_FLAGS : DESCRIBE_FLAGS;
-    return flagWords(specs);
+    return flagWords(FLAGS[sub ?? ''] ?? []);
   }
+  const nodeNames = cluster?.nodes.map((n) => n.name) ?? [];
+  if (sub === 'cordon' || sub === 'uncordon' || sub === 'drain') return nodeNames;
   if (before[before.length - 1] === '--') return ['nginx', 'sh', 'bash', 'tail', 'cat', 'curl'];
   if (sub === 'logs' || sub === 'exec') return podNames;
   const positional = before.slice(1).filter((w) => !w.startsWith('-'));
+  if (sub === 'scale') {
+    const names = cluster?.deployments.map((d) => d.name) ?? [];
+    return positional.length === 0 ? ['deployment', ...names.map((n) => `deployment/${n}`)] : names;
+  }
   if (positional.length === 0) return RESOURCE_WORDS;
   const kind = resourceKind(positional[0] ?? '');
   if (cluster === undefined || kind === undefined) return [];
@@ -172,20 +208,23 @@ function complete(env: CompletionEnv, args: readonly string[]): readonly string[
   if (kind === 'services' || kind === 'endpoints') return cluster.services.map((s) => s.name);
   if (kind === 'deployments') return cluster.deployments.map((d) => d.name);
   if (kind === 'endpointslices') return cluster.endpointSlices.map((e) => e.name);
-  if (kind === 'nodes') return cluster.nodes.map((n) => n.name);
+  if (kind === 'nodes') return nodeNames;
   return [];
 }
 
 export const kubectl: CommandDef = {
   name: 'kubectl',
-  summary: 'the cluster: get pods,svc,endpoints,endpointslices,deployments,events,nodes; describe; logs; exec',
+  summary: 'the cluster: get pods,svc,endpoints,endpointslices,deployments,events,nodes; describe; logs; exec; scale; cordon, uncordon, drain',
   usage: [
     'kubectl get pods,svc,endpoints,endpointslices,deployments [-o wide] [-l app=web] [-A]',
     'kubectl get events',
-    'kubectl describe pod|svc NAME',
+    'kubectl describe pod|svc|node NAME',
     'kubectl logs POD [-f] [--tail N] [--timestamps]',
     'kubectl exec POD -- nginx -t',
     'kubectl exec -it POD -- sh',
+    'kubectl scale deployment/NAME --replicas=N',
+    'kubectl cordon|uncordon NODE',
+    'kubectl drain NODE --ignore-daemonsets',
   ],
   on: 'machine',
   run,

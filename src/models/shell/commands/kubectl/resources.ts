@@ -47,6 +47,9 @@ export function resourceKind(word: string): ResourceKind | undefined {
 /** The words completion offers for resource types. */
 export const RESOURCE_WORDS: readonly string[] = ['all', 'pods', 'services', 'svc', 'endpoints', 'endpointslices', 'deployments', 'events', 'nodes'];
 
+/** What kubectl says when the host offers no way to change the cluster (a world that is only read). */
+export const CANNOT_CHANGE = 'trafficlab: this world cannot be changed from the terminal';
+
 /** `pods "web-1" not found`: the NotFound message uses the plural resource name. */
 export function notFound(kind: ResourceKind, name: string): string {
   const plural = kind === 'endpointslices' ? 'endpointslices.discovery.k8s.io' : kind === 'deployments' ? 'deployments.apps' : kind;

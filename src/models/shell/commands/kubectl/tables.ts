@@ -146,6 +146,12 @@ function eventTable(events: readonly EventView[], now: number): Table {
   };
 }
 
+/** STATUS of a node (printNode): its Ready condition, then `SchedulingDisabled` when cordoned. */
+export function nodeStatus(n: NodeView): string {
+  const ready = n.ready ? 'Ready' : 'NotReady';
+  return n.unschedulable ? `${ready},SchedulingDisabled` : ready;
+}
+
 function nodeTable(nodes: readonly NodeView[], now: number): Table {
   return {
     columns: [
@@ -166,7 +172,7 @@ function nodeTable(nodes: readonly NodeView[], now: number): Table {
       labels: {},
       cells: [
         n.name,
-        n.ready ? 'Ready' : 'NotReady',
+        nodeStatus(n),
         n.roles.length === 0 ? '<none>' : n.roles.join(','),
         age(n.createdMs, now),
         n.version,
