@@ -29,16 +29,24 @@ export interface ZoneView {
 }
 
 export function zoneView(nlb: Nlb, tg: TargetGroup, az: string): ZoneView {
-  const enabled = new Set(nlb.nodes.map((n) => n.az));
+  // Runs for every new connection: one pass, no Set or closures.
   const crossZone = crossZoneEnabled(nlb, tg);
-  const available = tg.targets.filter(
-    (t) =>
-      enabled.has(t.az) &&
-      (crossZone || t.az === az) &&
-      t.health.state !== 'draining' &&
-      t.health.state !== 'unused',
-  );
-  return { available, healthy: available.filter((t) => t.health.state === 'healthy') };
+  const available: Target[] = [];
+  const healthy: Target[] = [];
+  for (const t of tg.targets) {
+    const state = t.health.state;
+    if (state === 'draining' || state === 'unused') continue;
+    if (!crossZone && t.az !== az) continue;
+    if (!azEnabled(nlb, t.az)) continue;
+    available.push(t);
+    if (state === 'healthy') healthy.push(t);
+  }
+  return { available, healthy };
+}
+
+function azEnabled(nlb: Nlb, az: string): boolean {
+  for (const n of nlb.nodes) if (n.az === az) return true;
+  return false;
 }
 
 /** True when the healthy targets fall below the minimum (count or percentage, either one). */

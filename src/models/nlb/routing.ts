@@ -58,15 +58,19 @@ function label(t: Target): string {
 /** Route one new TCP connection arriving at the node in `azOfNode`. */
 export function routeConnection(nlb: Nlb, request: RouteRequest): RouteDecision {
   const { azOfNode, flow5Tuple: flow, rng } = request;
-  const node = nlb.nodes.find((n) => n.az === azOfNode);
+  // Plain loops: this runs for every new connection.
+  let node: NlbNode | undefined;
+  for (const n of nlb.nodes) if (n.az === azOfNode) node = node ?? n;
   if (node === undefined) {
     return { kind: 'drop', why: `no NLB node in ${azOfNode}: the AZ is not enabled` };
   }
-  const listener = nlb.listeners.find((l) => l.port === flow.dstPort);
+  let listener: Listener | undefined;
+  for (const l of nlb.listeners) if (l.port === flow.dstPort) listener = listener ?? l;
   if (listener === undefined) {
     return { kind: 'drop', why: `no listener on port ${flow.dstPort}: the NLB drops unintended traffic` };
   }
-  const tg = nlb.targetGroups.find((g) => g.name === listener.targetGroup);
+  let tg: TargetGroup | undefined;
+  for (const g of nlb.targetGroups) if (g.name === listener.targetGroup) tg = tg ?? g;
   if (tg === undefined) {
     return { kind: 'reset', why: `listener ${listener.port} forwards to unknown target group ${listener.targetGroup}` };
   }
