@@ -257,6 +257,22 @@ describe('kubectl drain', () => {
   });
 });
 
+describe('--dry-run on the verbs that change the cluster', () => {
+  it('says what it would do, marked (dry run), and changes nothing', () => {
+    const host = new ChangingHost();
+    expect(runLine(host, 'kubectl scale deployment/web --replicas=4 --dry-run=client').stdout).toBe('deployment.apps/web scaled (dry run)\n');
+    expect(runLine(host, `kubectl cordon ${NODE_A} --dry-run=server`).stdout).toBe(`node/${NODE_A} cordoned (server dry run)\n`);
+    expect(runLine(host, `kubectl drain ${NODE_B} --dry-run=client`).stdout).toBe(`node/${NODE_B} cordoned (dry run)\nevicting pod default/web-7c5ddbdf54-b7k4m (dry run)\nnode/${NODE_B} drained (dry run)\n`);
+    expect(host.changes).toEqual([]);
+  });
+
+  it('refuses a --dry-run value kubectl does not know', () => {
+    const r = runLine(new ChangingHost(), `kubectl uncordon ${NODE_A} --dry-run=maybe`);
+    expect(r.stderr).toBe('error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n');
+    expect(r.code).toBe(1);
+  });
+});
+
 describe('completion for the verbs that change the cluster', () => {
   it('completes node names after cordon, uncordon and drain, and drain\'s flags', () => {
     const host = new ChangingHost();

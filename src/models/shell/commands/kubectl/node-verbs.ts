@@ -11,12 +11,13 @@
 import type { ClusterView, NodeView, PodView, TerminalHost } from '../../host';
 import type { Io } from '../../core/command';
 import type { FlagSpec } from './flags';
-import { CANNOT_CHANGE, notFound } from './resources';
+import { CANNOT_CHANGE, DRY_RUN_FLAG, dryRunSuffix, notFound } from './resources';
 
 export type NodeVerb = 'cordon' | 'uncordon' | 'drain';
 
-export const CORDON_FLAGS: readonly FlagSpec[] = [{ long: 'selector', short: 'l', value: true }];
+export const CORDON_FLAGS: readonly FlagSpec[] = [{ long: 'selector', short: 'l', value: true }, DRY_RUN_FLAG];
 export const DRAIN_FLAGS: readonly FlagSpec[] = [
+  DRY_RUN_FLAG,
   { long: 'ignore-daemonsets' },
   { long: 'force' },
   { long: 'delete-emptydir-data' },
@@ -83,8 +84,14 @@ export function kubectlNodeVerb(host: TerminalHost, cluster: ClusterView, verb: 
     }
     if (!nodes.includes(node)) nodes.push(node);
   }
+  const dry = dryRunSuffix(flags.get('dry-run'));
+  if (dry === undefined) {
+    io.err(`error: Invalid dry-run value (${flags.get('dry-run') ?? ''}). Must be "none", "server", or "client".\n`);
+    return 1;
+  }
   if (flags.has('delete-local-data')) io.err('Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.\n');
   const change = (kind: NodeVerb, node: string): boolean => {
+    if (dry !== '') return true;
     const refused = host.changeCluster === undefined ? CANNOT_CHANGE : host.changeCluster({ kind, node });
     if (refused !== undefined) io.err(`error: ${refused}\n`);
     return refused === undefined;
@@ -92,8 +99,8 @@ export function kubectlNodeVerb(host: TerminalHost, cluster: ClusterView, verb: 
   if (verb !== 'drain') {
     const wanted = verb === 'cordon';
     for (const node of nodes) {
-      if (node.unschedulable === wanted) io.out(`node/${node.name} already ${verb}ed\n`);
-      else if (change(verb, node.name)) io.out(`node/${node.name} ${verb}ed\n`);
+      if (node.unschedulable === wanted) io.out(`node/${node.name} already ${verb}ed${dry}\n`);
+      else if (change(verb, node.name)) io.out(`node/${node.name} ${verb}ed${dry}\n`);
       else return 1;
     }
     return 0;
@@ -108,8 +115,8 @@ export function kubectlNodeVerb(host: TerminalHost, cluster: ClusterView, verb: 
     const refusals = drainRefusals(pods, flags);
     if (refusals.length > 0) {
       // kubectl cordons every node first, then finds it cannot empty this one.
-      if (node.unschedulable) io.out(`node/${node.name} already cordoned\n`);
-      else if (change('cordon', node.name)) io.out(`node/${node.name} cordoned\n`);
+      if (node.unschedulable) io.out(`node/${node.name} already cordoned${dry}\n`);
+      else if (change('cordon', node.name)) io.out(`node/${node.name} cordoned${dry}\n`);
       else return 1;
       const message = refusals.length === 1 ? (refusals[0] ?? '') : `[${refusals.join(', ')}]`;
       io.err(`error: unable to drain node "${node.name}" due to error:${message}, continuing command...\n`);
@@ -119,7 +126,13 @@ export function kubectlNodeVerb(host: TerminalHost, cluster: ClusterView, verb: 
     }
     // Nothing to evict on a cordoned node: kubectl changes nothing.
     if ((pods.length > 0 || !node.unschedulable) && !change('drain', node.name)) return 1;
-    io.out(`node/${node.name} ${node.unschedulable ? 'already ' : ''}cordoned\n`);
+    io.out(`node/${node.name} ${node.unschedulable ? 'already ' : ''}cordoned${dry}\n`);
+    if (dry !== '') {
+      // A dry run lists what it would evict and stops there.
+      for (const p of pods) io.out(`evicting pod ${p.namespace}/${p.name}${dry}\n`);
+      io.out(`node/${node.name} drained${dry}\n`);
+      continue;
+    }
     const bare = pods.filter((p) => p.controlledBy === undefined);
     if (bare.length > 0) io.err(`Warning: deleting Pods that declare no controller: ${bare.map((p) => `${p.namespace}/${p.name}`).join(', ')}\n`);
     const evict = !flags.has('disable-eviction');

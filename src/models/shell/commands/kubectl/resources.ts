@@ -47,6 +47,17 @@ export function resourceKind(word: string): ResourceKind | undefined {
 /** The words completion offers for resource types. */
 export const RESOURCE_WORDS: readonly string[] = ['all', 'pods', 'services', 'svc', 'endpoints', 'endpointslices', 'deployments', 'events', 'nodes'];
 
+/** `--dry-run=none|client|server`, on the verbs that change the cluster. */
+export const DRY_RUN_FLAG = { long: 'dry-run', value: true } as const;
+
+/** What kubectl adds to its messages for a `--dry-run` value (empty for none), or undefined for a value it refuses. */
+export function dryRunSuffix(value: string | undefined): string | undefined {
+  if (value === undefined || value === 'none') return '';
+  if (value === 'client') return ' (dry run)';
+  if (value === 'server') return ' (server dry run)';
+  return undefined;
+}
+
 /** What kubectl says when the host offers no way to change the cluster (a world that is only read). */
 export const CANNOT_CHANGE = 'trafficlab: this world cannot be changed from the terminal';
 

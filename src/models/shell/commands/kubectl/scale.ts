@@ -7,12 +7,13 @@
 import type { ClusterView, TerminalHost } from '../../host';
 import type { Io } from '../../core/command';
 import type { FlagSpec } from './flags';
-import { CANNOT_CHANGE, notFound, RESOURCES, resourceKind } from './resources';
+import { CANNOT_CHANGE, DRY_RUN_FLAG, dryRunSuffix, notFound, RESOURCES, resourceKind } from './resources';
 
 export const SCALE_FLAGS: readonly FlagSpec[] = [
   { long: 'replicas', value: true },
   { long: 'current-replicas', value: true },
   { long: 'timeout', value: true },
+  DRY_RUN_FLAG,
 ];
 
 export const SCALE_HELP = `Set a new size for a deployment, replica set, replication controller, or stateful set.
@@ -79,6 +80,11 @@ export function kubectlScale(host: TerminalHost, cluster: ClusterView, namespace
     io.err('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n');
     return 1;
   }
+  const dry = dryRunSuffix(flags.get('dry-run'));
+  if (dry === undefined) {
+    io.err(`error: Invalid dry-run value (${flags.get('dry-run') ?? ''}). Must be "none", "server", or "client".\n`);
+    return 1;
+  }
   const list = targets(args);
   if (typeof list === 'string') {
     io.err(list);
@@ -109,13 +115,13 @@ export function kubectlScale(host: TerminalHost, cluster: ClusterView, namespace
       status = 1;
       continue;
     }
-    const refused = host.changeCluster === undefined ? CANNOT_CHANGE : host.changeCluster({ kind: 'scale', namespace, name, replicas });
+    const refused = dry !== '' ? undefined : host.changeCluster === undefined ? CANNOT_CHANGE : host.changeCluster({ kind: 'scale', namespace, name, replicas });
     if (refused !== undefined) {
       io.err(`error: ${refused}\n`);
       status = 1;
       continue;
     }
-    io.out(`${RESOURCES.deployments.prefix}/${name} scaled\n`);
+    io.out(`${RESOURCES.deployments.prefix}/${name} scaled${dry}\n`);
   }
   return status;
 }
