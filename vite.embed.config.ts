@@ -170,15 +170,10 @@ export const WORLD_PARTS: Record<string, readonly string[]> = {
   proxy: ['src/models/proxy/index.ts'],
   // nginx's balancing methods besides round-robin, for configurations that choose one.
   balancers: ['src/models/nginx/upstream/consistentHash.ts', 'src/models/nginx/upstream/hash.ts', 'src/models/nginx/upstream/ipHash.ts', 'src/models/nginx/upstream/leastConn.ts', 'src/models/nginx/upstream/random.ts'],
-  // What the terminal's commands read a world with (kubectl, aws elbv2, dig, nginx -t) and `nginx -s reload`, the world's
-  // `nginx-reload` command (which only the terminal and the editors issue): loaded when the terminal opens.
-  terminal: [
-    'src/scenario/terminal/adapters/k8s.ts',
-    'src/scenario/terminal/adapters/nlb.ts',
-    'src/scenario/terminal/adapters/nginx.ts',
-    'src/scenario/terminal/adapters/dns.ts',
-    'src/scenario/runtime/nginx-reload.ts',
-  ],
+  // The terminal's view of a world (src/scenario/runtime/terminal-part.ts, which full-world.ts makes when the terminal
+  // first asks), with what its commands read the world with (kubectl, aws elbv2, dig, nginx -t), and `nginx -s reload`,
+  // the world's `nginx-reload` command (which only the terminal and the editors issue): loaded when the terminal opens.
+  terminal: ['src/scenario/runtime/terminal-part.ts', 'src/scenario/runtime/nginx-reload.ts'],
 };
 const STAND_IN = '\0trafficlab-part:';
 

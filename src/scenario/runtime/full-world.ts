@@ -8,6 +8,7 @@
 import { Engine, Random, Trace } from '../../sim';
 import { isIpv4 } from '../../net';
 import { TrafficClient, type LookupResult } from '../../models/client';
+import type { TerminalHooks } from '../../models/shell';
 import type { Scenario } from '../types';
 import type { ComponentSnapshot, World, WorldOptions, WorldSnapshot } from '../world';
 import { ClusterPart } from './cluster-part';
@@ -161,14 +162,19 @@ export function createFullWorld(scenario: Scenario, opts: WorldOptions): World {
     links: fabric.links().map((l) => ({ id: l.id, from: l.from, to: l.to, latencyMs: l.latencyMs })),
   });
 
-  const terminal = terminalHooks({ engine, trace, random, hosts, tcp, scenario, nlbs, inject: (command) => applyNginxReload(faultDeps, command), ...(dns === undefined ? {} : { dns }), ...(cluster === undefined ? {} : { cluster }) });
+  // Made when the terminal first asks (nothing else does), so an embedded lab can load the terminal's code with it.
+  let terminal: TerminalHooks | undefined;
+  const terminalOf = (): TerminalHooks =>
+    (terminal ??= terminalHooks({ engine, trace, random, hosts, tcp, scenario, nlbs, inject: (command) => applyNginxReload(faultDeps, command), ...(dns === undefined ? {} : { dns }), ...(cluster === undefined ? {} : { cluster }) }));
 
   return {
     engine,
     trace,
     seed: opts.seed,
     scenario,
-    terminal,
+    get terminal() {
+      return terminalOf();
+    },
     get now() {
       return engine.now;
     },
