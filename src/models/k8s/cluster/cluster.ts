@@ -318,7 +318,10 @@ export class Cluster {
     if (proxy === undefined) throw new Error(`no node named ${node}`);
     const decision = proxy.connect(connection);
     const summary = decision.kind === 'forward' ? `→ ${decision.endpoint.pod} (${decision.to.ip}:${decision.to.port})` : decision.kind;
-    this.trace.record({ kind: 'decision', component: `kube-proxy:${node}`, decision: summary, ...(requestId !== undefined ? { requestId } : {}), why: decision.why });
+    const component = `kube-proxy:${node}`;
+    // Two literals rather than a conditional spread: this runs for every new connection (same key order either way).
+    if (requestId !== undefined) this.trace.record({ kind: 'decision', component, decision: summary, requestId, why: decision.why });
+    else this.trace.record({ kind: 'decision', component, decision: summary, why: decision.why });
     return decision;
   }
 
