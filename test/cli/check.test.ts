@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { cli } from './capture';
 import { crashLesson } from '../lessons/lesson-text';
 
 const dir = mkdtempSync(join(tmpdir(), 'trafficlab-check-'));
@@ -17,13 +16,7 @@ function lessonFile(name: string, text: string): string {
   return file;
 }
 
-async function check(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(['check', ...args], io);
-  return { code, out, err };
-}
+const check = (...args: string[]) => cli('check', ...args);
 
 describe('trafficlab check', () => {
   it('passes a lesson whose solution reaches its goals, printing each prediction\'s computed answer', async () => {

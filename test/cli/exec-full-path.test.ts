@@ -6,8 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { cli } from './capture';
 import { createWorld, loadScenario } from '../../src/scenario';
 
 const FULL = 'lessons/scenarios/full-path.yaml';
@@ -26,13 +25,7 @@ function authDown(): string {
   return file;
 }
 
-async function exec(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(['exec', ...args], io);
-  return { code, out, err };
-}
+const exec = (...args: string[]) => cli('exec', ...args);
 
 describe('trafficlab exec on the full path', () => {
   it('has a world that offers the terminal hooks', () => {

@@ -1,17 +1,10 @@
 /** `trafficlab exec` with the kubectl verbs that change the world: they print what the panel prints, with kubectl's status. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { cli } from './capture';
 
 const FULL = 'lessons/scenarios/full-path.yaml';
 
-async function exec(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(['exec', ...args], io);
-  return { code, out, err };
-}
+const exec = (...args: string[]) => cli('exec', ...args);
 
 describe('trafficlab exec with kubectl scale, cordon and drain', () => {
   it('scales a Deployment, and answers a missing one with NotFound and exit 1', async () => {

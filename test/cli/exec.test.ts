@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { cli } from './capture';
 
 const HELLO = 'lessons/scenarios/hello.yaml';
 
-async function exec(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(['exec', ...args], io);
-  return { code, out, err };
-}
+const exec = (...args: string[]) => cli('exec', ...args);
 
 describe('trafficlab exec', () => {
   it("answers kubectl as kubectl does when the world has no cluster, with kubectl's exit status", async () => {

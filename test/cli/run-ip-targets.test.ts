@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { cli } from './capture';
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(['run', ...args], io);
-  return { code, out, err };
-}
+const run = (...args: string[]) => cli('run', ...args);
 
 describe('trafficlab run on NLB ip targets', () => {
   it('answers only 200s through the NLB to the nginx pods', async () => {

@@ -2,20 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { cli } from './capture';
 
 const HELLO = 'lessons/scenarios/hello.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'trafficlab-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t) };
-  const code = await main(['run', ...args], io);
-  return { code, out, err };
-}
+const run = (...args: string[]) => cli('run', ...args);
 
 describe('trafficlab run', () => {
   it('prints one JSON object with the summary fields', async () => {
