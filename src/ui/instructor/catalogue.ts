@@ -174,6 +174,15 @@ export const CATALOGUE: readonly FaultDef[] = [
     targets: links,
   },
   {
+    id: 'cordon',
+    name: 'Cordon node',
+    description: 'Mark the node unschedulable (kubectl cordon): its pods stay, new pods go to the other nodes.',
+    role: 'fault',
+    kind: 'cordon',
+    repair: 'uncordon',
+    targets: nodes,
+  },
+  {
     id: 'recover',
     name: 'Recover',
     description: 'Start the process again (undoes a crash, and a crash loop).',
@@ -264,7 +273,7 @@ export interface ScheduledFault {
 }
 
 /** Kinds a full world undoes by itself after `forMs` (see the scenario format's `for`). */
-const UNDONE_AFTER_FOR = new Set(['crash', 'hang', 'slow', 'unhealthy', 'drain', 'lose-az', 'cut-link', 'scale']);
+const UNDONE_AFTER_FOR = new Set(['crash', 'hang', 'slow', 'unhealthy', 'drain', 'cordon', 'lose-az', 'cut-link', 'scale']);
 
 /** Whether a scheduled `def` can carry a `for` that the world undoes it after. */
 export function takesFor(def: FaultDef): boolean {

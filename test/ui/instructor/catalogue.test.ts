@@ -61,7 +61,7 @@ describe('fault catalogue', () => {
   it('schedules a fault for a time, with "for" only where the world undoes it', () => {
     expect(scheduled(faultById('crash')!, 'app', 10_000, {}, 5_000)).toEqual({ atMs: 10_000, command: { kind: 'crash', target: 'app' }, forMs: 5_000 });
     expect(scheduled(faultById('kill')!, 'nginx/0', 10_000, {}, 5_000)).toEqual({ atMs: 10_000, command: { kind: 'kill', target: 'nginx/0' } });
-    expect(['crash', 'hang', 'slow', 'unhealthy', 'drain', 'lose-az', 'cut-link', 'scale'].every((id) => takesFor(faultById(id)!))).toBe(true);
+    expect(['crash', 'hang', 'slow', 'unhealthy', 'drain', 'cordon', 'lose-az', 'cut-link', 'scale'].every((id) => takesFor(faultById(id)!))).toBe(true);
     expect(['kill', 'dns-ttl', 'dns-record', 'nlb-health', 'recover', 'heal', 'uncordon', 'restore-az', 'restore-link'].some((id) => takesFor(faultById(id)!))).toBe(false);
   });
 

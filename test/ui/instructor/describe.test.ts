@@ -37,8 +37,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   heal: 'heal frontend/2',
   kill: 'delete pod nginx/0',
   drain: 'drain node node-2',
-  // No menu entry of its own (kubectl cordon in the terminal makes it): the kind names it.
-  cordon: 'cordon node-2',
+  cordon: 'cordon node node-2',
   uncordon: 'uncordon node node-2',
   'lose-az': 'lose an AZ eu-west-1c',
   'restore-az': 'restore AZ eu-west-1c',

@@ -14,13 +14,13 @@ function loaded() {
 }
 
 describe('Kubernetes faults in the fault menu', () => {
-  it('are available in a full world: scale, drain and uncordon', () => {
+  it('are available in a full world: scale, drain, cordon and uncordon', () => {
     const scenario = loaded();
     const world = createWorld(scenario, { seed: 1 });
     world.runUntil(3_000);
     const menu = buildMenu(acceptedKinds(scenario), { scenario, snapshot: world.snapshot() });
-    for (const id of ['scale', 'drain', 'uncordon']) expect(menu.entries.map((e) => e.def.id), id).toContain(id);
-    for (const kind of ['scale', 'drain', 'uncordon']) expect(menu.missing.map((m) => m.needs)).not.toContain(kind);
+    for (const id of ['scale', 'drain', 'cordon', 'uncordon']) expect(menu.entries.map((e) => e.def.id), id).toContain(id);
+    for (const kind of ['scale', 'drain', 'cordon', 'uncordon']) expect(menu.missing.map((m) => m.needs)).not.toContain(kind);
   });
 
   it('turns the scale entry into a flat command the world takes', () => {
