@@ -27,22 +27,22 @@ function speed(label: string, run: WorldRun): BenchLine[] {
 export async function benchWorld(): Promise<BenchLine[]> {
   const run = runFullPath(MEASURED_MS, 50);
   const lines: BenchLine[] = [
-    ...speed('full-path 50 rps, tsx (target ≥ 200)', run),
-    { name: 'full-path 50 rps, tsx: engine events per wall s', opsPerSec: (run.events / run.wallMs) * 1000 },
-    { name: 'full-path 50 rps: trace records per request', opsPerSec: run.records / Math.max(1, run.requests), unit: 'records' },
+    ...speed('tsx', run),
+    { name: 'tsx: engine events per wall s', opsPerSec: (run.events / run.wallMs) * 1000 },
+    { name: 'trace records per request', opsPerSec: run.records / Math.max(1, run.requests), unit: 'records' },
   ];
   const bundled = await runBundled([{ virtualMs: MEASURED_MS }, { virtualMs: MEASURED_MS, traceWindow: 1_000 }]);
   if (typeof bundled === 'string') {
     console.log(`  (bundled runs skipped: ${bundled})`);
   } else {
     const [whole, small] = bundled;
-    if (whole !== undefined) lines.push(...speed('full-path 50 rps, bundled (target ≥ 200)', whole));
-    if (small !== undefined) lines.push(...speed('full-path 50 rps, bundled, trace window 1,000', small));
+    if (whole !== undefined) lines.push(...speed('bundled', whole));
+    if (small !== undefined) lines.push(...speed('bundled, trace window 1,000', small));
     if (whole !== undefined && small !== undefined) {
       lines.push({ name: 'trace window 1,000 instead of 100,000: CPU time saved', opsPerSec: (1 - small.cpuMs / whole.cpuMs) * 100, unit: '%' });
     }
   }
   const heap = heapAfter(3_600_000, 100);
-  lines.push({ name: `full-path, 100 rps, 1 virtual hour: heap MB (target ≤ 200; ${heap.how})`, opsPerSec: heap.mb, unit: 'MB' });
+  lines.push({ name: `100 rps, 1 virtual hour: heap MB (target ≤ 200; ${heap.how})`, opsPerSec: heap.mb, unit: 'MB' });
   return lines;
 }
