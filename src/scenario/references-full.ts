@@ -8,20 +8,12 @@ import { isIpv4 } from '../net';
 import type { Ctx } from './schema';
 import { reportAt } from './schema';
 import { isNginxImage } from './cluster-build';
-import type { ClusterSpec, DnsSpec, FaultSpec, MachineSpec, ProxySpec, TrafficSpec } from './types';
-import type { AppSpec } from '../models/backend';
+import type { FaultSpec, Scenario } from './types';
 import { MACHINE_ID } from '../models/shell/host/direct';
 import { reservedIdMessage } from './references';
 
-export interface FullParts {
-  readonly dns?: DnsSpec;
-  readonly machines: readonly MachineSpec[];
-  readonly proxies: readonly ProxySpec[];
-  readonly cluster?: ClusterSpec;
-  readonly apps: Readonly<Record<string, AppSpec>>;
-  readonly traffic: readonly TrafficSpec[];
-  readonly faults: readonly FaultSpec[];
-}
+/** The parts of a scenario the full world's references live in. */
+export type FullParts = Pick<Scenario, 'dns' | 'machines' | 'proxies' | 'cluster' | 'apps' | 'traffic' | 'faults'>;
 
 type Rule = (s: FullParts, ctx: Ctx) => void;
 
