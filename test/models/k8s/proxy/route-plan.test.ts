@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../../src/sim';
-import { parseCidr } from '../../../../src/models/k8s/cluster/ipv4';
 import type { ProxyEndpoint } from '../../../../src/models/k8s/proxy/categorize';
 import { routeConnection } from '../../../../src/models/k8s/proxy/route';
 import { isPodAddress } from '../../../../src/models/k8s/proxy/route-plan';
 import type { ServicePortInfo } from '../../../../src/models/k8s/proxy/service-port';
-
-const CIDR = parseCidr('10.244.0.0/16');
-const node1 = { name: 'node-1', ip: '10.0.1.10' };
-const node2 = { name: 'node-2', ip: '10.0.2.10' };
-
-const ep = (pod: string, ip: string, node: string, state: Partial<ProxyEndpoint> = {}): ProxyEndpoint => ({
-  ip,
-  port: 80,
-  node,
-  pod,
-  ready: true,
-  serving: true,
-  terminating: false,
-  ...state,
-});
+import { CIDR, ep, node1, node2 } from './fixture';
 
 function web(endpoints: ProxyEndpoint[], policy: 'Cluster' | 'Local' = 'Cluster'): ServicePortInfo {
   return {

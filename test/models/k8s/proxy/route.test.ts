@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../../src/sim';
-import { parseCidr } from '../../../../src/models/k8s/cluster/ipv4';
 import type { ProxyEndpoint } from '../../../../src/models/k8s/proxy/categorize';
 import { routeConnection } from '../../../../src/models/k8s/proxy/route';
 import type { ServicePortInfo } from '../../../../src/models/k8s/proxy/service-port';
-
-const CIDR = parseCidr('10.244.0.0/16');
-const node1 = { name: 'node-1', ip: '10.0.1.10' };
-const node3 = { name: 'node-3', ip: '10.0.3.10' };
-
-const ep = (pod: string, ip: string, node: string, state: Partial<ProxyEndpoint> = {}): ProxyEndpoint => ({
-  ip,
-  port: 80,
-  node,
-  pod,
-  ready: true,
-  serving: true,
-  terminating: false,
-  ...state,
-});
+import { CIDR, ep, node1, node3 } from './fixture';
 
 function nginx(policy: 'Cluster' | 'Local', endpoints: ProxyEndpoint[]): ServicePortInfo {
   return {
