@@ -4,23 +4,12 @@
  * same `command` records as the fault menu, and replay.
  */
 import { describe, expect, it } from 'vitest';
-import { toJsonLine, type CommandRecord, type TraceRecord } from '../../../src/sim';
+import { toJsonLine, type TraceRecord } from '../../../src/sim';
 import { createWorld, type World } from '../../../src/scenario';
-import { COMMANDS, hostForWorld, Shell } from '../../../src/models/shell';
 import { fullPath } from '../fixtures';
+import { commands, runLine, withoutTerminal } from './run-line';
 
-const commands = (records: readonly TraceRecord[]) => records.filter((r): r is CommandRecord => r.kind === 'command');
 const worldCommands = (world: World) => commands(world.trace.records()).filter((c) => c.command !== 'terminal');
-
-function runLine(world: World, line: string): { stdout: string; stderr: string; code: number | undefined } {
-  const shell = new Shell(hostForWorld(world), COMMANDS);
-  let stdout = '';
-  let stderr = '';
-  let code: number | undefined;
-  const execution = shell.run(line, { out: (t) => (stdout += t), err: (t) => (stderr += t) }, (c) => (code = c));
-  expect(execution.done).toBe(true);
-  return { stdout, stderr, code };
-}
 
 /** Live pods (not Terminating) whose names start with `prefix`. */
 const live = (world: World, prefix: string) => world.snapshot().components.filter((c) => c.kind === 'pod' && c.label.startsWith(prefix) && c.state !== 'Terminating');
@@ -113,7 +102,6 @@ describe('kubectl verbs that change a full world', () => {
     menu.runUntil(20_000);
     menu.inject({ kind: 'scale', target: 'api', replicas: 4 });
     menu.runUntil(40_000);
-    const withoutTerminal = (records: readonly TraceRecord[]) => records.filter((r) => !(r.kind === 'command' && r.command === 'terminal')).map(({ seq: _, ...r }) => JSON.stringify(r));
     expect(withoutTerminal(typed.trace.records())).toEqual(withoutTerminal(menu.trace.records()));
   });
 

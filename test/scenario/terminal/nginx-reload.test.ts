@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toJsonLine, type CommandRecord, type TraceRecord } from '../../../src/sim';
+import { toJsonLine, type TraceRecord } from '../../../src/sim';
 import { createWorld, type AnyWorldCommand, type World } from '../../../src/scenario';
-import { COMMANDS, hostForWorld, Shell } from '../../../src/models/shell';
 import { fullPath } from '../fixtures';
-
-const commands = (records: readonly TraceRecord[]) => records.filter((r): r is CommandRecord => r.kind === 'command');
-
-/** Run one terminal line to its end (nginx answers at once) and return what it printed. */
-function runLine(world: World, line: string): { stdout: string; stderr: string; code: number | undefined } {
-  const shell = new Shell(hostForWorld(world), COMMANDS);
-  let stdout = '';
-  let stderr = '';
-  let code: number | undefined;
-  const execution = shell.run(line, { out: (t) => (stdout += t), err: (t) => (stderr += t) }, (c) => (code = c));
-  expect(execution.done).toBe(true);
-  return { stdout, stderr, code };
-}
+import { commands, runLine, withoutTerminal } from './run-line';
 
 const AT = 15_000;
 
@@ -56,7 +43,6 @@ describe('nginx -s reload from the terminal in a full world', () => {
     const command: AnyWorldCommand = { kind: 'nginx-reload', target: pod, file: 'conf.d/default.conf', text: conf ?? '' };
     replayed.inject(command);
     replayed.runUntil(30_000);
-    const withoutTerminal = (records: readonly TraceRecord[]) => records.filter((r) => !(r.kind === 'command' && r.command === 'terminal')).map(({ seq: _, ...r }) => JSON.stringify(r));
     // seq numbers every record, so the terminal's own record shifts them; everything else matches.
     expect(withoutTerminal(replayed.trace.records())).toEqual(withoutTerminal(typed.trace.records()));
   });
