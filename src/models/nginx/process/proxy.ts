@@ -14,7 +14,7 @@
 import type { Engine, EventHandle } from '../../../sim';
 import type { Conf } from '../model';
 import { createAttempt, decideNext, pickPeer, releasePeer, RETRYABLE_STATUSES } from '../upstream';
-import type { PeerRef, RequestAttempt, UpstreamState } from '../upstream';
+import type { PeerRef, PickContext, RequestAttempt, UpstreamState } from '../upstream';
 import type { ErrorLevel } from './errorLog';
 import { ACTIONS, MESSAGES } from './errorLog';
 import type { ConnectHandlers, PendingConnect, ResponseHandlers, UpstreamConnection, UpstreamNetwork, UpstreamRequest, UpstreamResponse } from './network';
@@ -95,12 +95,9 @@ class ProxyRun {
   /** Pick the next peer and connect to it (`ngx_http_upstream_connect`). */
   next(): void {
     const { job, env } = this;
-    const pick = pickPeer(job.state, this.attempt, {
-      nowSec: this.nowSec,
-      clientIp: job.clientIp,
-      ...(job.hashKey !== undefined ? { hashKey: job.hashKey } : {}),
-      random: env.random,
-    });
+    const pickContext: PickContext = { nowSec: this.nowSec, clientIp: job.clientIp, random: env.random };
+    if (job.hashKey !== undefined) pickContext.hashKey = job.hashKey;
+    const pick = pickPeer(job.state, this.attempt, pickContext);
     if (pick.kind === 'busy') {
       job.decide('no live upstreams', `${pick.why}: the client gets 502 without a connection attempt`);
       this.attempts.push({ addr: pick.upstreamName, status: 502 });
@@ -261,6 +258,9 @@ class ReplyWait implements ResponseHandlers {
 /** `$upstream_addr` / `$upstream_status` from the attempts (`-` when there were none). */
 export function upstreamVariables(attempts: readonly AttemptRecord[]): { addr: string; status: string } {
   if (attempts.length === 0) return { addr: '-', status: '-' };
+  const only = attempts.length === 1 ? attempts[0] : undefined;
+  // Most requests make one attempt: the joins below would give just its fields.
+  if (only !== undefined) return { addr: only.addr, status: only.status === undefined ? '-' : String(only.status) };
   return {
     addr: attempts.map((a) => a.addr).join(', '),
     status: attempts.map((a) => (a.status === undefined ? '-' : String(a.status))).join(', '),

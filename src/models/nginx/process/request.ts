@@ -9,7 +9,7 @@
 import type { Engine, Trace } from '../../../sim';
 import type { Conf, LocationBlock, ServerBlock, UpstreamBlock } from '../model';
 import type { UpstreamState } from '../upstream';
-import { errorReply, expandVariables, routeRequest, type FileTree, type Reply, type RequestContext, type UpstreamRequestHead } from '../routing';
+import { errorReply, expandVariables, lowerHeaderName, routeRequest, type FileTree, type Reply, type RequestContext, type UpstreamRequestHead } from '../routing';
 import type { ErrorContext, ErrorLevel } from './errorLog';
 import type { NginxLogs } from './logs';
 import type { UpstreamNetwork, UpstreamRequest } from './network';
@@ -44,7 +44,7 @@ export interface RequestEnv {
 }
 
 function headerValue(headers: readonly [string, string][], name: string): string | undefined {
-  return headers.find(([n]) => n.toLowerCase() === name)?.[1];
+  return headers.find(([n]) => lowerHeaderName(n) === name)?.[1];
 }
 
 /** nginx logs a client's malformed request at info, where it was reading (ngx_http_request.c). */
@@ -53,24 +53,35 @@ function badRequestAction(message: string): string {
 }
 
 export class RequestRun {
-  private readonly err: ErrorContext;
+  /** The error log's view of the request, made when the first line about it is written (most requests write none). */
+  private err?: ErrorContext;
+  /** The server block's first name, once routing has chosen it. */
+  private serverName = '';
   private ctx!: RequestContext;
   private readonly startMs: number;
 
   constructor(
     private readonly env: RequestEnv,
     private readonly req: ClientRequest,
-    connection: number,
+    private readonly connection: number,
     private readonly worker: number,
-    pid: number,
+    private readonly pid: number,
     private readonly done: (response: ClientResponse) => void,
   ) {
     this.startMs = env.wallMs();
-    this.err = { pid, connection, clientIp: req.clientIp, serverName: '', requestLine: `${req.method} ${req.uri} ${req.httpVersion}` };
+  }
+
+  /** The error log's context; everything in it is fixed once routing has chosen the server. */
+  private errorContext(): ErrorContext {
+    if (this.err !== undefined) return this.err;
+    const { req } = this;
+    const err: ErrorContext = { pid: this.pid, connection: this.connection, clientIp: req.clientIp, serverName: this.serverName, requestLine: `${req.method} ${req.uri} ${req.httpVersion}` };
     const host = headerValue(req.headers, 'host');
-    if (host !== undefined) this.err.host = host;
+    if (host !== undefined) err.host = host;
     const referrer = headerValue(req.headers, 'referer');
-    if (referrer !== undefined) this.err.referrer = referrer;
+    if (referrer !== undefined) err.referrer = referrer;
+    this.err = err;
+    return err;
   }
 
   /** A decision record about this request. */
@@ -80,7 +91,8 @@ export class RequestRun {
 
   /** An error-log line about this request, if `conf`'s error_log level lets it through. */
   log(conf: Conf | undefined, level: ErrorLevel, message: string, action?: string, upstream?: string): void {
-    const ctx: ErrorContext = upstream === undefined ? this.err : { ...this.err, upstream };
+    const err = this.errorContext();
+    const ctx: ErrorContext = upstream === undefined ? err : { ...err, upstream };
     this.env.logs.error(conf, level, message, action, ctx);
   }
 
@@ -93,13 +105,13 @@ export class RequestRun {
       return;
     }
     for (const d of outcome.decisions) this.decide(d.decision, d.why);
-    this.err.serverName = outcome.server?.serverNames[0] ?? '';
+    this.serverName = outcome.server?.serverNames[0] ?? '';
     // The router made this context for this request alone: fill it in rather than copy it.
     const ctx = outcome.ctx;
-    ctx.serverName = ctx.serverName || this.err.serverName;
+    ctx.serverName = ctx.serverName || this.serverName;
     ctx.startMs = this.startMs;
-    ctx.pid = this.err.pid;
-    ctx.connection = this.err.connection;
+    ctx.pid = this.pid;
+    ctx.connection = this.connection;
     ctx.connectionRequests = 1;
     ctx.requestId = requestId(env.idRandom);
     this.ctx = ctx;

@@ -6,9 +6,10 @@ import type { ClientRequest } from './types';
 
 /** `$request_length`: request line, header fields and body, as they came over the wire. */
 export function requestLength(req: ClientRequest): number {
-  const line = `${req.method} ${req.uri} ${req.httpVersion}`.length + 2;
-  const head = req.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, line);
-  return head + 2 + (req.body?.length ?? 0);
+  // Lengths added up rather than the line built: the sum is the same.
+  let n = req.method.length + req.uri.length + req.httpVersion.length + 2 + 2;
+  for (const [k, v] of req.headers) n += k.length + v.length + 4;
+  return n + 2 + (req.body?.length ?? 0);
 }
 
 /** `$request_id`: 32 hex digits, drawn from a seeded stream rather than nginx's RAND_bytes. */

@@ -4,7 +4,7 @@
  * `Server` and `Date`, and closes the connection (the simulation's clients
  * send one request per connection).
  */
-import { NGINX_VERSION, type Reply } from '../routing';
+import { lowerHeaderName, NGINX_VERSION, type Reply } from '../routing';
 import type { UpstreamResponse } from './network';
 
 /** Header fields nginx does not pass from an upstream response (proxy_hide_header defaults and hop-by-hop fields). */
@@ -41,8 +41,8 @@ export function fromReply(reply: Reply, wallMs: number): BuiltResponse {
 
 /** An upstream's response passed through. */
 export function fromUpstream(response: UpstreamResponse, wallMs: number): BuiltResponse {
-  const passed = response.headers.filter(([name]) => !HIDDEN.has(name.toLowerCase()));
-  if (!passed.some(([name]) => name.toLowerCase() === 'content-length')) passed.push(['Content-Length', String(response.body.length)]);
+  const passed = response.headers.filter(([name]) => !HIDDEN.has(lowerHeaderName(name)));
+  if (!passed.some(([name]) => lowerHeaderName(name) === 'content-length')) passed.push(['Content-Length', String(response.body.length)]);
   return {
     status: response.status,
     headers: [['Server', `nginx/${NGINX_VERSION}`], ['Date', dateHeader(wallMs)], ...passed, ['Connection', 'close']],

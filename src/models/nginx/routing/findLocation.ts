@@ -166,12 +166,38 @@ function explain(s: Search, kind: LocationMatch['kind']): string {
 }
 
 /**
+ * Matches already made, per location tree, by URI: the search depends on the
+ * tree (a parsed configuration never changes it) and the URI only, and a
+ * run's requests ask for a few URIs again and again. Shared matches are
+ * read, never changed; the arguments are added to a redirect per call.
+ * Bounded per tree; dropped with the configuration (weak keys).
+ */
+const matches = new WeakMap<readonly LocationBlock[], Map<string, LocationMatch>>();
+const MATCHES_LIMIT = 4096;
+
+/**
  * Find the location for a normalized URI. `args` (undecoded) only matter for
  * the auto-redirect, whose Location keeps them.
  */
 export function findLocation(server: Pick<ServerBlock, 'locations'>, uri: string, args = ''): LocationMatch {
+  let known = matches.get(server.locations);
+  if (known === undefined) {
+    known = new Map();
+    matches.set(server.locations, known);
+  }
+  let match = known.get(uri);
+  if (match === undefined) {
+    if (known.size >= MATCHES_LIMIT) known.clear();
+    match = search(server.locations, uri);
+    known.set(uri, match);
+  }
+  if (match.redirectTo === undefined || args === '') return match;
+  return { ...match, redirectTo: `${match.redirectTo}?${args}` };
+}
+
+function search(locations: readonly LocationBlock[], uri: string): LocationMatch {
   const s: Search = { uri, stack: [], chosenParents: [], prefixes: [], regexPath: [], regexTested: false, tested: [] };
-  const rc = findIn(server.locations, s);
+  const rc = findIn(locations, s);
   const kind: LocationMatch['kind'] = rc === 'done' ? 'redirect' : s.chosen ? 'location' : 'none';
   const match: LocationMatch = {
     kind,
@@ -184,8 +210,8 @@ export function findLocation(server: Pick<ServerBlock, 'locations'>, uri: string
   };
   if (s.chosen) match.location = s.chosen;
   if (kind === 'redirect' && s.chosen) {
-    // nginx sends the location's own name, escaped, plus the arguments.
-    match.redirectTo = escapeUri(s.chosen.pattern) + (args ? `?${args}` : '');
+    // nginx sends the location's own name, escaped, plus the arguments (added by findLocation).
+    match.redirectTo = escapeUri(s.chosen.pattern);
   }
   return match;
 }

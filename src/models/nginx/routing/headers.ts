@@ -8,30 +8,63 @@
 
 /** True when nginx 1.22 keeps a header with this name (default settings). */
 export function isValidHeaderName(name: string): boolean {
-  return /^[A-Za-z0-9-]+$/.test(name);
+  return nameInfo(name).valid;
+}
+
+/** What nginx makes of one header name; a pure function of the name. */
+interface NameInfo {
+  /** Kept on arrival (see isValidHeaderName). */
+  readonly valid: boolean;
+  /** Lower case, for comparisons. */
+  readonly lower: string;
+  /** As a variable name (headerVariableName). */
+  readonly variable: string;
 }
 
 /**
- * Header names as variable names, by name: every request asks again for the
- * same few (Host, User-Agent…). Pure, so shared; bounded.
+ * Header names already looked at, by name as sent: every request asks again
+ * for the same few (Host, User-Agent…). Pure, so shared; bounded.
  */
-const variableNames = new Map<string, string>();
+const names = new Map<string, NameInfo>();
 const NAMES_LIMIT = 1024;
 
-/** The header fields nginx keeps, in order. */
-export function keptHeaders(headers: readonly [string, string][]): [string, string][] {
-  return headers.filter(([name]) => isValidHeaderName(name));
+function nameInfo(name: string): NameInfo {
+  let info = names.get(name);
+  if (info === undefined) {
+    if (names.size >= NAMES_LIMIT) names.clear();
+    const lower = name.toLowerCase();
+    info = { valid: /^[A-Za-z0-9-]+$/.test(name), lower, variable: lower.replace(/-/g, '_') };
+    names.set(name, info);
+  }
+  return info;
+}
+
+/** The header name in lower case (cached by name: the same few names come with every request). */
+export function lowerHeaderName(name: string): string {
+  return nameInfo(name).lower;
+}
+
+/** The header fields nginx keeps, in order: the array itself when it keeps them all (read it, do not change it). */
+export function keptHeaders(headers: readonly [string, string][]): readonly [string, string][] {
+  for (const [name] of headers) {
+    if (!nameInfo(name).valid) return headers.filter(([n]) => nameInfo(n).valid);
+  }
+  return headers;
+}
+
+/** The kept fields whose lower-case name is `lower`, in order. */
+export function keptFields(headers: readonly [string, string][], lower: string): [string, string][] {
+  const fields: [string, string][] = [];
+  for (const field of headers) {
+    const info = nameInfo(field[0]);
+    if (info.valid && info.lower === lower) fields.push(field);
+  }
+  return fields;
 }
 
 /** `$http_x_forwarded_for` ↔ `X-Forwarded-For`: lower case, "-" as "_". */
 export function headerVariableName(name: string): string {
-  let variable = variableNames.get(name);
-  if (variable === undefined) {
-    if (variableNames.size >= NAMES_LIMIT) variableNames.clear();
-    variable = name.toLowerCase().replace(/-/g, '_');
-    variableNames.set(name, variable);
-  }
-  return variable;
+  return nameInfo(name).variable;
 }
 
 /** Every value of the fields whose variable name is `varName` (e.g. `user_agent`), in order. */
@@ -39,7 +72,8 @@ export function headerValues(headers: readonly [string, string][], varName: stri
   const want = varName.toLowerCase();
   const values: string[] = [];
   for (const [name, value] of headers) {
-    if (headerVariableName(name) === want && isValidHeaderName(name)) values.push(value);
+    const info = nameInfo(name);
+    if (info.variable === want && info.valid) values.push(value);
   }
   return values;
 }

@@ -9,7 +9,7 @@ export type { RequestContext } from './context';
 export { errorPage, statusLine } from './errorPages';
 export { findLocation, locationLabel } from './findLocation';
 export type { LocationMatch } from './findLocation';
-export { headerVariableName, isValidHeaderName, keptHeaders } from './headers';
+export { headerVariableName, isValidHeaderName, keptHeaders, lowerHeaderName } from './headers';
 export { validateHost } from './host';
 export { isInvalidUri, normalizeUri } from './normalizeUri';
 export type { InvalidUri, NormalizedUri } from './normalizeUri';

@@ -59,9 +59,25 @@ function effectiveUrl(proxyPass: ProxyPass, ctx?: RequestContext): string {
   return proxyPass.hasVariables && ctx ? expandVariables(proxyPass.url, ctx) : proxyPass.url;
 }
 
+/**
+ * The host header of each proxy_pass URL without variables, by URL: a pure
+ * function of the text, so it is split once rather than per request. Bounded.
+ */
+const urlHosts = new Map<string, string | undefined>();
+const URL_HOSTS_LIMIT = 1024;
+
+function fixedHostHeader(url: string): string | undefined {
+  if (urlHosts.has(url)) return urlHosts.get(url);
+  if (urlHosts.size >= URL_HOSTS_LIMIT) urlHosts.clear();
+  const host = splitProxyUrl(url)?.hostHeader;
+  urlHosts.set(url, host);
+  return host;
+}
+
 /** `$proxy_host` for this proxy_pass (`auth`, `auth:8080`, `localhost` for unix sockets). */
 export function proxyHost(proxyPass: ProxyPass, ctx?: RequestContext): string {
-  return splitProxyUrl(effectiveUrl(proxyPass, ctx))?.hostHeader ?? proxyPass.upstream;
+  const host = proxyPass.hasVariables && ctx ? splitProxyUrl(effectiveUrl(proxyPass, ctx))?.hostHeader : fixedHostHeader(proxyPass.url);
+  return host ?? proxyPass.upstream;
 }
 
 export interface MapOptions {
@@ -101,6 +117,11 @@ export function mapProxyUri(
 
 /** The parsed-target view of a context, for mapProxyUri when only the context is at hand. */
 export function normalizedFromContext(ctx: RequestContext): NormalizedUri {
-  const path = ctx.requestUri.split(/[?#]/, 1)[0] ?? '';
-  return { uri: ctx.uri, args: ctx.args, raw: ctx.requestUri, quoted: path.includes('%') };
+  // The path is the target up to the first "?" or "#": was there a "%" before it?
+  const raw = ctx.requestUri;
+  const query = raw.indexOf('?');
+  const fragment = raw.indexOf('#');
+  const end = query < 0 ? (fragment < 0 ? raw.length : fragment) : fragment < 0 ? query : Math.min(query, fragment);
+  const percent = raw.indexOf('%');
+  return { uri: ctx.uri, args: ctx.args, raw, quoted: percent >= 0 && percent < end };
 }

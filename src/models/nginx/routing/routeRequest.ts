@@ -11,11 +11,11 @@ import type { Conf, LocationBlock, ServerBlock } from '../model';
 import { toBytes } from './bytes';
 import type { RequestContext } from './context';
 import { findLocation, locationLabel } from './findLocation';
-import { keptHeaders } from './headers';
+import { keptFields } from './headers';
 import { isInvalidUri, normalizeUri } from './normalizeUri';
 import { errorReply, redirectReply, returnResponse } from './reply';
 import type { Reply } from './reply';
-import { selectServer } from './selectServer';
+import { selectServer, type ServerQuery } from './selectServer';
 import { serveStatic } from './staticFiles';
 import type { FileTree } from './staticFiles';
 import { buildUpstreamRequest } from './upstreamRequest';
@@ -60,6 +60,10 @@ export type RouteOutcome =
   | { kind: 'refused'; why: string }
   | (Routed & { kind: 'respond'; reply: Reply; errorLog?: { level: 'error'; message: string } })
   | (Routed & { kind: 'proxy'; server: ServerBlock; location: LocationBlock; conf: Conf; upstream: UpstreamRequestHead });
+
+/** buildUpstreamRequest's options, made once: they only say whether the URI came from an internal redirect. */
+const INTERNAL = { internal: true } as const;
+const NOT_INTERNAL = { internal: false } as const;
 
 /** nginx gives up on internal redirects after this many (NGX_HTTP_MAX_URI_CHANGES). */
 const MAX_URI_CHANGES = 10;
@@ -111,13 +115,10 @@ function route(
   respond: (reply: Reply, extra?: Partial<Routed>, errorLog?: string) => RouteOutcome,
 ): RouteOutcome {
 
-  const hosts = keptHeaders(req.headers).filter(([name]) => name.toLowerCase() === 'host');
-  const selection = selectServer(servers, {
-    localAddr: req.localIp,
-    localPort: req.localPort,
-    httpVersion: ctx.httpVersion,
-    ...(hosts[0] ? { host: hosts[0][1] } : {}),
-  });
+  const hosts = keptFields(req.headers, 'host');
+  const query: ServerQuery = { localAddr: req.localIp, localPort: req.localPort, httpVersion: ctx.httpVersion };
+  if (hosts[0]) query.host = hosts[0][1];
+  const selection = selectServer(servers, query);
   if (selection.kind === 'no-listener') return { kind: 'refused', why: selection.why };
 
   const target = normalizeUri(req.uri);
@@ -143,7 +144,8 @@ function route(
   ctx.host = selection.host;
   ctx.serverName = server.serverNames[0] ?? '';
   ctx.captures = selection.captures;
-  ctx.named = { ...selection.named };
+  // Shared with the selection: named captures are only ever replaced, never changed in place.
+  ctx.named = selection.named;
 
   // A server-level return runs in the server-rewrite phase, before any location is looked at.
   if (server.conf.return) {
@@ -164,16 +166,16 @@ function route(
       ctx.named = { ...ctx.named, ...match.named };
     }
     const conf = location?.conf ?? server.conf;
+    if (location?.conf.proxyPass && !location.conf.return) {
+      // buildUpstreamRequest fills in ctx.proxyHost.
+      const upstream = buildUpstreamRequest(location, ctx, internal ? INTERNAL : NOT_INTERNAL);
+      decisions.push({ decision: `proxy_pass ${location.conf.proxyPass.url}`, why: `upstream request line "${upstream.requestLine}"` });
+      return { kind: 'proxy', ctx, decisions, server, location, conf, upstream };
+    }
     const where = { server, conf, ...(location ? { location } : {}) };
     if (location?.conf.return) {
       decisions.push({ decision: `return ${location.conf.return.code}`, why: `location ${locationLabel(location)} returns` });
       return respond(returnResponse(location.conf.return, ctx), where);
-    }
-    if (location?.conf.proxyPass) {
-      const upstream = buildUpstreamRequest(location, ctx, { internal });
-      ctx.proxyHost = upstream.proxyHost;
-      decisions.push({ decision: `proxy_pass ${location.conf.proxyPass.url}`, why: `upstream request line "${upstream.requestLine}"` });
-      return { kind: 'proxy', ctx, decisions, server, location, conf, upstream };
     }
     const result = serveStatic(conf, location, ctx.uri, opts.files ?? {}, {
       method: req.method,

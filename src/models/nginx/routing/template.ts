@@ -5,7 +5,7 @@
  * regex captures (`$10` is `$1` then "0"; `${1}` is an unknown variable).
  */
 import type { RequestContext } from './context';
-import { isKnownVariable, lookupVariable } from './variables';
+import { isKnownVariable, variableGetter, type Getter } from './variables';
 
 export type TemplatePart = { literal: string } | { variable: string } | { capture: number };
 
@@ -93,13 +93,40 @@ export function templateError(template: string, namedCaptures: readonly string[]
  */
 export function renderParts(parts: readonly TemplatePart[], ctx: RequestContext, onValue: (v: string | undefined) => string): string {
   let out = '';
-  for (const part of parts) {
-    if ('literal' in part) out += part.literal;
-    // A capture the last regex did not have is empty, as in nginx.
-    else if ('capture' in part) out += onValue(ctx.captures?.[part.capture] ?? '');
-    else out += onValue(lookupVariable(part.variable, ctx));
-  }
+  for (const step of compiled(parts)) out += typeof step === 'string' ? step : onValue(step(ctx));
   return out;
+}
+
+/** A compiled part: literal text, or the getter of a variable or capture. */
+type Step = string | Getter;
+
+/**
+ * Parts compiled to steps, by parts array: the parsed arrays are the shared
+ * ones of parsedCache, so a template is compiled once, not per request. A
+ * variable's getter depends on its name only (see variableGetter).
+ */
+const compiledParts = new WeakMap<readonly TemplatePart[], Step[]>();
+
+function compiled(parts: readonly TemplatePart[]): Step[] {
+  let steps = compiledParts.get(parts);
+  if (steps === undefined) {
+    steps = parts.map((part): Step => {
+      if ('literal' in part) return part.literal;
+      // A capture the last regex did not have is empty, as in nginx.
+      if ('capture' in part) {
+        const index = part.capture;
+        return (ctx) => ctx.captures?.[index] ?? '';
+      }
+      return variableGetter(part.variable);
+    });
+    compiledParts.set(parts, steps);
+  }
+  return steps;
+}
+
+/** Scripts write a not-found variable as nothing. */
+function asScript(v: string | undefined): string {
+  return v ?? '';
 }
 
 /**
@@ -110,5 +137,5 @@ export function renderParts(parts: readonly TemplatePart[], ctx: RequestContext,
 export function expandVariables(template: string, ctx: RequestContext): string {
   const parsed = parseTemplate(template);
   if (!parsed.ok) return template;
-  return renderParts(parsed.parts, ctx, (v) => v ?? '');
+  return renderParts(parsed.parts, ctx, asScript);
 }

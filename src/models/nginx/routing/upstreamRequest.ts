@@ -10,7 +10,7 @@
  */
 import type { LocationBlock } from '../model';
 import type { RequestContext } from './context';
-import { headerValues, keptHeaders } from './headers';
+import { headerValues, keptHeaders, lowerHeaderName } from './headers';
 import { mapProxyUri, normalizedFromContext, proxyHost } from './proxyUri';
 import { expandVariables } from './template';
 
@@ -85,14 +85,16 @@ function headerPlan(location: LocationBlock): HeaderPlan {
 
 /**
  * Build the upstream request for a location with proxy_pass. `ctx` is the
- * client request (its `proxyHost` is filled in here for the expansion).
+ * client request (its `proxyHost` is filled in here for the expansion: the
+ * context is changed).
  */
 export function buildUpstreamRequest(location: LocationBlock, ctx: RequestContext, opts: UpstreamOptions = {}): UpstreamRequestHead {
   const pass = location.conf.proxyPass;
   if (!pass) throw new Error(`location ${location.pattern} has no proxy_pass`);
   const host = proxyHost(pass, ctx);
-  const vars: RequestContext = { ...ctx, proxyHost: host };
-  const uri = mapProxyUri(pass, location, normalizedFromContext(ctx), { ctx: vars, ...(opts.internal ? { internal: true } : {}) });
+  // Filled in before anything is expanded, so `$proxy_host` reads it (and the context is not copied per request).
+  ctx.proxyHost = host;
+  const uri = mapProxyUri(pass, location, normalizedFromContext(ctx), opts.internal ? { ctx, internal: true } : { ctx });
 
   const { merged, replaced } = headerPlan(location);
   const bodyLength = opts.bodyLength ?? clientBodyLength(ctx);
@@ -101,11 +103,11 @@ export function buildUpstreamRequest(location: LocationBlock, ctx: RequestContex
     let value: string;
     if (template === BODY_LENGTH) value = bodyLength === undefined ? '' : String(bodyLength);
     else if (template === CHUNKED) value = '';
-    else value = expandVariables(template, vars);
+    else value = expandVariables(template, ctx);
     if (value !== '') headers.push([name, value]);
   }
   for (const [name, value] of keptHeaders(ctx.headers)) {
-    if (!replaced.has(name.toLowerCase())) headers.push([name, value]);
+    if (!replaced.has(lowerHeaderName(name))) headers.push([name, value]);
   }
   return {
     method: ctx.method,

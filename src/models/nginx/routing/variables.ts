@@ -65,7 +65,8 @@ function requestTime(ctx: RequestContext): string {
   return formatSeconds(ctx.nowMs - ctx.startMs);
 }
 
-type Getter = (ctx: RequestContext) => string | undefined;
+/** Reads one variable from a request's context. */
+export type Getter = (ctx: RequestContext) => string | undefined;
 
 /** Variables with a fixed name. */
 const FIXED: Record<string, Getter> = {
@@ -136,20 +137,49 @@ export function isKnownVariable(name: string, namedCaptures: readonly string[] =
   return namedCaptures.some((c) => c.toLowerCase() === n);
 }
 
+/** What `$name` reads, decided from the name alone: a built-in, a prefix family, else a named capture. */
+function resolveGetter(name: string): Getter {
+  const n = name.toLowerCase();
+  const fixed = FIXED[n];
+  if (fixed) return fixed;
+  for (const [prefix, get] of PREFIXED) {
+    if (n.startsWith(prefix)) {
+      const rest = n.slice(prefix.length);
+      return (ctx) => get(ctx, rest);
+    }
+  }
+  return (ctx) => {
+    for (const [k, v] of Object.entries(ctx.named ?? {})) {
+      if (k.toLowerCase() === n) return v;
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Getters by variable name as written. Which getter a name means depends on
+ * the name only (the tables above never change), so it is worked out once
+ * per name rather than per request; bounded like the other name caches.
+ */
+const getters = new Map<string, Getter>();
+const GETTERS_LIMIT = 1024;
+
+/** The function that reads `$name` from a context (see lookupVariable). */
+export function variableGetter(name: string): Getter {
+  let getter = getters.get(name);
+  if (getter === undefined) {
+    if (getters.size >= GETTERS_LIMIT) getters.clear();
+    getter = resolveGetter(name);
+    getters.set(name, getter);
+  }
+  return getter;
+}
+
 /**
  * The value of `$name`, or undefined when nginx would find none. Names are
  * case-insensitive, as in nginx. Positional captures (`$1`) are not variables:
  * see template.ts.
  */
 export function lookupVariable(name: string, ctx: RequestContext): string | undefined {
-  const n = name.toLowerCase();
-  const fixed = FIXED[n];
-  if (fixed) return fixed(ctx);
-  for (const [prefix, get] of PREFIXED) {
-    if (n.startsWith(prefix)) return get(ctx, n.slice(prefix.length));
-  }
-  for (const [k, v] of Object.entries(ctx.named ?? {})) {
-    if (k.toLowerCase() === n) return v;
-  }
-  return undefined;
+  return variableGetter(name)(ctx);
 }
