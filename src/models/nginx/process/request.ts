@@ -168,7 +168,8 @@ export class RequestRun {
     const { ctx, env } = this;
     const vars = upstreamVariables(attempts);
     const bodyBytes = this.req.method === 'HEAD' ? 0 : built.body.length;
-    const headerBytes = built.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, 17);
+    let headerBytes = 17;
+    for (const [k, v] of built.headers) headerBytes += k.length + v.length + 4;
     ctx.status = built.status;
     ctx.bodyBytesSent = closed ? 0 : bodyBytes;
     ctx.bytesSent = closed ? 0 : headerBytes + bodyBytes;

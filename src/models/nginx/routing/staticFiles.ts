@@ -50,12 +50,22 @@ const MIME: Record<string, string> = {
 
 /** Content-Type from Debian's mime.types (a common subset), default_type application/octet-stream. */
 export function contentTypeFor(path: string): string {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
-  return (ext && MIME[ext]) ?? 'application/octet-stream';
+  let type = contentTypes.get(path);
+  if (type === undefined) {
+    if (contentTypes.size >= CONTENT_TYPES_LIMIT) contentTypes.clear();
+    const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+    type = (ext && MIME[ext]) ?? 'application/octet-stream';
+    contentTypes.set(path, type);
+  }
+  return type;
 }
 
+/** Content types by path: a pure function of the name (the table never changes), asked for every file served. Bounded. */
+const contentTypes = new Map<string, string>();
+const CONTENT_TYPES_LIMIT = 1024;
+
 // The kernel treats "//" as "/", so lookups do too; messages keep nginx's spelling.
-const clean = (path: string): string => path.replace(/\/{2,}/g, '/');
+const clean = (path: string): string => (path.includes('//') ? path.replace(/\/{2,}/g, '/') : path);
 
 function isFile(files: FileTree, path: string): boolean {
   const p = clean(path);

@@ -99,15 +99,18 @@ export function buildUpstreamRequest(location: LocationBlock, ctx: RequestContex
   const { merged, replaced } = headerPlan(location);
   const bodyLength = opts.bodyLength ?? clientBodyLength(ctx);
   const headers: [string, string][] = [];
-  for (const [name, template] of merged) {
+  for (let i = 0; i < merged.length; i++) {
+    const [name, template] = merged[i] as readonly [string, string];
     let value: string;
     if (template === BODY_LENGTH) value = bodyLength === undefined ? '' : String(bodyLength);
     else if (template === CHUNKED) value = '';
     else value = expandVariables(template, ctx);
     if (value !== '') headers.push([name, value]);
   }
-  for (const [name, value] of keptHeaders(ctx.headers)) {
-    if (!replaced.has(lowerHeaderName(name))) headers.push([name, value]);
+  const kept = keptHeaders(ctx.headers);
+  for (let i = 0; i < kept.length; i++) {
+    const field = kept[i] as [string, string];
+    if (!replaced.has(lowerHeaderName(field[0]))) headers.push([field[0], field[1]]);
   }
   return {
     method: ctx.method,
