@@ -8,6 +8,7 @@
  * Listeners see every record as it is appended, so a file sink or a summary
  * can cover the whole run even when the window has moved on.
  */
+import { flat, TextPool } from './text-pool';
 
 /** A packet or message crossing a link. */
 export interface PacketRecord {
@@ -134,6 +135,47 @@ export interface TraceOptions {
   windowSize?: number;
 }
 
+/**
+ * Keep a record's free text cheaply (`text-pool.ts`), in place: texts that
+ * repeat record after record are shared; those that rarely do (a SYN's
+ * ephemeral port, an `ip:port`, a log line's time) are only flattened, so the
+ * pool is not flooded with them.
+ */
+function keepTexts(record: TraceRecord, pool: TextPool): void {
+  switch (record.kind) {
+    case 'send':
+    case 'deliver':
+    case 'drop':
+      record.summary = record.type === 'tcp' ? flat(record.summary) : pool.share(record.summary);
+      if (record.src !== undefined) record.src = flat(record.src);
+      if (record.dst !== undefined) record.dst = flat(record.dst);
+      if (record.why !== undefined) record.why = flat(record.why);
+      return;
+    case 'decision':
+      record.component = pool.share(record.component);
+      record.decision = pool.share(record.decision);
+      // Often equal from record to record, but long and new each time: hashing it costs more than it saves.
+      record.why = flat(record.why);
+      return;
+    case 'log':
+      record.component = pool.share(record.component);
+      record.line = flat(record.line);
+      return;
+    case 'state':
+      record.component = pool.share(record.component);
+      record.why = pool.share(record.why);
+      return;
+    case 'request':
+      record.url = pool.share(record.url);
+      return;
+    case 'outcome':
+      record.why = flat(record.why);
+      return;
+    case 'command':
+      record.why = pool.share(record.why);
+  }
+}
+
 /** Index of each kind in the per-kind counters (an array, not a Map: this runs for every record). */
 const KIND_INDEX: Record<TraceKind, number> = { send: 0, deliver: 1, drop: 2, state: 3, decision: 4, log: 5, request: 6, outcome: 7, command: 8 };
 
@@ -144,6 +186,7 @@ export class Trace {
   private readonly counts: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   /** Listeners as an array, replaced (never mutated) on (un)subscribe, so `record` iterates without an iterator object. */
   private listeners: readonly TraceListener[] = [];
+  private readonly texts = new TextPool();
   readonly windowSize: number;
 
   /** `now` reads the engine's virtual time, so every record is stamped by the one clock. */
@@ -169,6 +212,7 @@ export class Trace {
     const record = input as TraceRecord;
     record.t = this.now();
     record.seq = this.nextSeq++;
+    keepTexts(record, this.texts);
     if (this.window.length < this.windowSize) {
       this.window.push(record);
     } else {

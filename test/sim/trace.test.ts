@@ -49,6 +49,23 @@ describe('Trace', () => {
     expect(toJsonLine(record)).toBe('{"t":7,"seq":0,"kind":"decision","component":"nginx","decision":"pick 1","why":"test"}');
   });
 
+  it('keeps the text of every field as its writer wrote it, white space included', () => {
+    const trace = new Trace(() => 0);
+    const port = 32768;
+    trace.record({ kind: 'send', packet: 'p1', type: 'tcp', from: 'a', to: 'b', summary: ` SYN 10.0.0.5:${port} → 10.0.1.10:80 `, src: `10.0.0.5:${port}`, dst: '10.0.1.10:80' });
+    trace.record({ kind: 'decision', component: ' nginx', decision: `pick ${port}`, why: `rule ${port}\n` });
+    trace.record({ kind: 'log', component: 'nginx', stream: 'access', line: `  ${port} GET /` });
+    trace.record({ kind: 'request', requestId: 'r1', client: 'c', method: 'GET', url: ` http://x/${port}` });
+    trace.record({ kind: 'outcome', requestId: 'r1', client: 'c', status: 0, result: 'timeout', latencyMs: 1, why: `${port} ms ` });
+    expect(trace.records().map((r) => toJsonLine(r))).toEqual([
+      '{"t":0,"seq":0,"kind":"send","packet":"p1","type":"tcp","from":"a","to":"b","summary":" SYN 10.0.0.5:32768 → 10.0.1.10:80 ","src":"10.0.0.5:32768","dst":"10.0.1.10:80"}',
+      '{"t":0,"seq":1,"kind":"decision","component":" nginx","decision":"pick 32768","why":"rule 32768\\n"}',
+      '{"t":0,"seq":2,"kind":"log","component":"nginx","stream":"access","line":"  32768 GET /"}',
+      '{"t":0,"seq":3,"kind":"request","requestId":"r1","client":"c","method":"GET","url":" http://x/32768"}',
+      '{"t":0,"seq":4,"kind":"outcome","requestId":"r1","client":"c","status":0,"result":"timeout","latencyMs":1,"why":"32768 ms "}',
+    ]);
+  });
+
   it('counts each kind apart', () => {
     const trace = new Trace(() => 0);
     trace.record(decision(1));

@@ -1,0 +1,41 @@
+/**
+ * How the trace keeps the text of its records cheaply: one flat string per
+ * text, and one string for equal texts.
+ *
+ * A string built by concatenation is, in the engines browsers and Node run,
+ * a tree of pieces (a rope): `SYN 10.0.0.5:32768 → 10.0.1.10:80` is seven
+ * heap objects and more. A record stays in the trace's window for a hundred
+ * thousand records, and the garbage collector copies and marks every object
+ * it holds; so the trace keeps a flat copy instead, and texts that repeat
+ * record after record (the same rule matched, the same peer picked, the same
+ * `GET /`) share one string. Values never change: nobody can tell but the heap.
+ */
+
+/**
+ * `text` as one flat string of equal value. `trim` flattens its receiver
+ * first and returns that flat string when there is nothing to trim; when
+ * there is, the receiver itself (flattened in place) is returned.
+ */
+export function flat(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length === text.length ? trimmed : text;
+}
+
+/** Distinct texts a pool holds before it starts afresh (bounded memory on runs of unique texts). */
+const POOL_LIMIT = 4096;
+
+/** Equal texts → one shared flat string. */
+export class TextPool {
+  private readonly texts = new Map<string, string>();
+
+  /** The pool's string equal to `text`, flat; `text` (flattened) joins the pool if none is. */
+  share(text: string): string {
+    const held = this.texts.get(text);
+    if (held !== undefined) return held;
+    const copy = flat(text);
+    // Starting afresh rather than evicting one by one: a pool only saves memory, so a text seen again is simply pooled again.
+    if (this.texts.size >= POOL_LIMIT) this.texts.clear();
+    this.texts.set(copy, copy);
+    return copy;
+  }
+}
