@@ -183,7 +183,9 @@ class ProxyRun {
   private finish(status: number, response?: UpstreamResponse): void {
     if (this.finished) return;
     this.finished = true;
-    this.done({ status, attempts: this.attempts, ...(response !== undefined ? { response } : {}) });
+    const outcome: ProxyOutcome = { status, attempts: this.attempts };
+    if (response !== undefined) outcome.response = response;
+    this.done(outcome);
   }
 }
 

@@ -169,7 +169,10 @@ export class RequestRun {
     const vars = upstreamVariables(attempts);
     const bodyBytes = this.req.method === 'HEAD' ? 0 : built.body.length;
     let headerBytes = 17;
-    for (const [k, v] of built.headers) headerBytes += k.length + v.length + 4;
+    for (let i = 0; i < built.headers.length; i++) {
+      const field = built.headers[i] as [string, string];
+      headerBytes += field[0].length + field[1].length + 4;
+    }
     ctx.status = built.status;
     ctx.bodyBytesSent = closed ? 0 : bodyBytes;
     ctx.bytesSent = closed ? 0 : headerBytes + bodyBytes;

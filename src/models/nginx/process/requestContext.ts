@@ -8,7 +8,10 @@ import type { ClientRequest } from './types';
 export function requestLength(req: ClientRequest): number {
   // Lengths added up rather than the line built: the sum is the same.
   let n = req.method.length + req.uri.length + req.httpVersion.length + 2 + 2;
-  for (const [k, v] of req.headers) n += k.length + v.length + 4;
+  for (let i = 0; i < req.headers.length; i++) {
+    const field = req.headers[i] as [string, string];
+    n += field[0].length + field[1].length + 4;
+  }
   return n + 2 + (req.body?.length ?? 0);
 }
 

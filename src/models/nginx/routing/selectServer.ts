@@ -159,23 +159,38 @@ function matchName(candidates: readonly ServerBlock[], host: string): NameHit | 
  * servers and the query, and every request of a run asks one of a few
  * queries. Shared answers are read, never changed. Bounded per configuration.
  */
-const selections = new WeakMap<readonly ServerBlock[], Map<string, ServerSelection>>();
+const selections = new WeakMap<readonly ServerBlock[], Known>();
 const SELECTIONS_LIMIT = 4096;
+
+/** One configuration's selections by query, and the last query answered (most requests repeat it, so it is compared field by field before a key is built). */
+interface Known {
+  byKey: Map<string, ServerSelection>;
+  last?: { query: ServerQuery; selection: ServerSelection };
+}
+
+function sameQuery(a: ServerQuery, b: ServerQuery): boolean {
+  return a.localAddr === b.localAddr && a.localPort === b.localPort && a.httpVersion === b.httpVersion && a.host === b.host;
+}
 
 /** Pick the server block for a request; see the module comment for the order. */
 export function selectServer(servers: readonly ServerBlock[], query: ServerQuery): ServerSelection {
   let known = selections.get(servers);
   if (known === undefined) {
-    known = new Map();
+    known = { byKey: new Map() };
     selections.set(servers, known);
   }
+  if (known.last !== undefined && sameQuery(known.last.query, query)) return known.last.selection;
   const key = `${query.localAddr} ${query.localPort} ${query.httpVersion} ${query.host === undefined ? '' : `H${query.host}`}`;
-  let selection = known.get(key);
+  let selection = known.byKey.get(key);
   if (selection === undefined) {
-    if (known.size >= SELECTIONS_LIMIT) known.clear();
+    if (known.byKey.size >= SELECTIONS_LIMIT) known.byKey.clear();
     selection = select(servers, query);
-    known.set(key, selection);
+    known.byKey.set(key, selection);
   }
+  // A copy of the query: the caller's object may be changed after the call.
+  const last: ServerQuery = { localAddr: query.localAddr, localPort: query.localPort, httpVersion: query.httpVersion };
+  if (query.host !== undefined) last.host = query.host;
+  known.last = { query: last, selection };
   return selection;
 }
 
