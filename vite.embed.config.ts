@@ -169,20 +169,31 @@ export const WORLD_PARTS: Record<string, readonly string[]> = {
   nginx: ['src/scenario/runtime/nginx-process.ts'],
   proxy: ['src/models/proxy/index.ts'],
   // nginx's balancing methods besides round-robin, for configurations that choose one.
-  balancers: ['src/models/nginx/upstream/consistentHash.ts', 'src/models/nginx/upstream/hash.ts', 'src/models/nginx/upstream/ipHash.ts', 'src/models/nginx/upstream/leastConn.ts', 'src/models/nginx/upstream/random.ts'],
+  // (ketama.ts: the ring of `hash … consistent`, which an upstream's state builds only for that method.)
+  balancers: [
+    'src/models/nginx/upstream/consistentHash.ts',
+    'src/models/nginx/upstream/hash.ts',
+    'src/models/nginx/upstream/ipHash.ts',
+    'src/models/nginx/upstream/leastConn.ts',
+    'src/models/nginx/upstream/random.ts',
+    'src/models/nginx/upstream/ketama.ts',
+  ],
   // The terminal's view of a world (src/scenario/runtime/terminal-part.ts, which full-world.ts makes when the terminal
   // first asks), with what its commands read the world with (kubectl, aws elbv2, dig, nginx -t), and `nginx -s reload`,
-  // the world's `nginx-reload` command (which only the terminal and the editors issue): loaded when the terminal opens.
-  terminal: ['src/scenario/runtime/terminal-part.ts', 'src/scenario/runtime/nginx-reload.ts'],
+  // the world's `nginx-reload` command (which only the terminal and the editors issue), and kube-proxy's rules as
+  // `iptables-save` prints them (only the terminal asks): loaded when the terminal opens.
+  terminal: ['src/scenario/runtime/terminal-part.ts', 'src/scenario/runtime/nginx-reload.ts', 'src/models/k8s/proxy/iptables-save.ts'],
+  // `kubectl apply` to a running cluster (Cluster.applyChanges): loaded with the real kubectl apply (src/embed/deferred/kubectl-apply.ts).
+  apply: ['src/models/k8s/cluster/apply-changes.ts'],
 };
 const STAND_IN = '\0trafficlab-part:';
 
-/** The value names an import statement of `importer` takes from `source` (types left out). */
+/** The value names an import statement of `importer` takes from `source`, or a barrel's `export { … } from` passes on (types left out). */
 function importedNames(importer: string, source: string): string[] {
   const text = readFileSync(importer, 'utf8');
   const quoted = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const names: string[] = [];
-  for (const m of text.matchAll(new RegExp(`^import\\s+(type\\s+)?\\{([^}]*)\\}\\s+from\\s+'${quoted}';`, 'gm'))) {
+  for (const m of text.matchAll(new RegExp(`^(?:import|export)\\s+(type\\s+)?\\{([^}]*)\\}\\s+from\\s+'${quoted}';`, 'gm'))) {
     if (m[1] !== undefined) continue;
     for (const item of (m[2] ?? '').split(',').map((x) => x.trim())) {
       if (item === '' || item.startsWith('type ')) continue;
@@ -191,6 +202,9 @@ function importedNames(importer: string, source: string): string[] {
   }
   if (new RegExp(`^import\\s+(?!type\\b)[\\w*][^;{]*from\\s+'${quoted}';`, 'm').test(text)) {
     throw new Error(`${importer} imports ${source} as a namespace or default, which a world part's stand-in cannot stand in for`);
+  }
+  if (new RegExp(`^export\\s+\\*[^;]*from\\s+'${quoted}';`, 'm').test(text)) {
+    throw new Error(`${importer} re-exports all of ${source}, which a world part's stand-in cannot stand in for`);
   }
   return names;
 }
@@ -238,6 +252,45 @@ function worldParts(): Plugin {
   };
 }
 
+/**
+ * One chunk for everything `traffic-lab.js` imports statically (the
+ * element, the player, the diagram, Svelte, XState, the world's core): every
+ * page loads all of it before it shows anything, and as one file it shares
+ * one gzip window instead of paying for a dozen small ones (the bundler
+ * would otherwise split out what some on-demand chunk also imports). Only
+ * modules in that static graph and kept by the build (`$initial`, with
+ * their dependencies left to their own groups) are taken: what only the
+ * iframe page imports (src/embed/frame.ts) stays in its own entry, and what
+ * loads on demand stays on demand.
+ */
+function firstLoad() {
+  const reached = new WeakMap<object, Set<string>>();
+  /** Modules reachable from the element's entry through static imports. */
+  const staticGraph = (ctx: ModuleGraph): Set<string> => {
+    let seen = reached.get(ctx);
+    if (seen !== undefined) return seen;
+    seen = new Set<string>();
+    const queue = [entry];
+    for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+    }
+    reached.set(ctx, seen);
+    return seen;
+  };
+  return {
+    name: (id: string, ctx: ModuleGraph) => (staticGraph(ctx).has(id) ? 'traffic-lab' : null),
+    tags: ['$initial' as const],
+    includeDependenciesRecursively: false,
+  };
+}
+
+/** What a chunking group's `name` function can ask about the module graph. */
+interface ModuleGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+}
+
 /** The iframe page's own Content-Security-Policy, in the built file only (the dev server needs its inline client). */
 function framePolicy(): Plugin {
   return {
@@ -278,10 +331,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 1000,
     rolldownOptions: {
       input: { 'traffic-lab': entry, embed: fileURLToPath(new URL('./embed.html', import.meta.url)) },
-      preserveEntrySignatures: 'exports-only',
+      // The entry's chunk may carry more exports than the entry (the first-load group shares it with embed.html's).
+      preserveEntrySignatures: 'allow-extension',
       treeshake: { moduleSideEffects: (id) => (DEFINITIONS_ONLY.test(id) ? false : undefined) },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'traffic-lab' ? 'traffic-lab.js' : 'assets/[name]-[hash].js'),
+        codeSplitting: { groups: [firstLoad()] },
       },
     },
   },

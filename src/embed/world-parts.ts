@@ -14,7 +14,7 @@ import type { NginxSpec } from '../scenario/types';
 import { hasNginxTemplate, loadNginxParser } from './deferred/nginx-config';
 
 /** The parts the embed can load on demand (the terminal's when it opens, the others before a world that needs them). */
-export type WorldPart = 'direct' | 'cluster' | 'nlb' | 'nginx' | 'balancers' | 'proxy' | 'terminal';
+export type WorldPart = 'direct' | 'cluster' | 'nlb' | 'nginx' | 'balancers' | 'proxy' | 'terminal' | 'apply';
 
 const loaders = new Map<WorldPart, () => Promise<void>>();
 const loading = new Map<WorldPart, Promise<void>>();

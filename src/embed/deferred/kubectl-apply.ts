@@ -15,12 +15,13 @@ type ApplyModule = typeof import('../../scenario/runtime/apply');
 let loaded: ApplyModule | undefined;
 
 /**
- * Load the real `kubectl apply` (and the YAML parser), and the nginx parser
+ * Load the real `kubectl apply` (and the YAML parser), the cluster's code
+ * for changing what runs (the `apply` world part), and the nginx parser
  * and balancing methods for the configurations a manifest may bring; after
  * it settles, worlds apply manifests as everywhere else.
  */
 export async function loadKubectlApply(): Promise<void> {
-  [loaded] = await Promise.all([loaded ?? import('../../scenario/runtime/apply'), loadNginxParser(), loadWorldPart('balancers')]);
+  [loaded] = await Promise.all([loaded ?? import('../../scenario/runtime/apply'), loadNginxParser(), loadWorldPart('balancers'), loadWorldPart('apply')]);
 }
 
 /** The real `applyKubectl` once loaded; before, it refuses by throwing, as a world does for a command it does not know. */
