@@ -4,3 +4,4 @@ export { EventQueue, type Queued } from './queue';
 export { EngineClock, type Clock } from './clock';
 export { Random, Rng } from './prng';
 export * from './trace';
+export { flat, PairTexts, TextPool } from './text-pool';

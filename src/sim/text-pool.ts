@@ -39,3 +39,36 @@ export class TextPool {
     return copy;
   }
 }
+
+/**
+ * Texts made from two parts (`GET` and `/api`, an IP and a port), each made
+ * once per distinct pair, flat, and handed out again for equal parts: a
+ * writer on a hot path looks the parts up instead of concatenating and
+ * leaving the trace to flatten or pool the result.
+ */
+export class PairTexts<A, B> {
+  private readonly rows = new Map<A, Map<B, string>>();
+  private size = 0;
+
+  constructor(private readonly make: (a: A, b: B) => string) {}
+
+  /** `make(a, b)`, made on first use. */
+  get(a: A, b: B): string {
+    const known = this.rows.get(a)?.get(b);
+    if (known !== undefined) return known;
+    // Bounded like the pool: ephemeral ports and odd URLs must not grow it without end.
+    if (this.size >= POOL_LIMIT) {
+      this.rows.clear();
+      this.size = 0;
+    }
+    let row = this.rows.get(a);
+    if (row === undefined) {
+      row = new Map();
+      this.rows.set(a, row);
+    }
+    const text = flat(this.make(a, b));
+    row.set(b, text);
+    this.size++;
+    return text;
+  }
+}

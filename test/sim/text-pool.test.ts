@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { flat, TextPool } from '../../src/sim/text-pool';
+import { flat, PairTexts, TextPool } from '../../src/sim/text-pool';
 
 describe('flat', () => {
   it('returns a text built by concatenation unchanged in value', () => {
@@ -26,5 +26,34 @@ describe('TextPool', () => {
     const pool = new TextPool();
     for (let i = 0; i < 10_000; i++) expect(pool.share(`peer ${i}`)).toBe(`peer ${i}`);
     expect(pool.share('peer 3')).toBe('peer 3');
+  });
+});
+
+describe('PairTexts', () => {
+  it('answers each pair with the text made from it', () => {
+    const texts = new PairTexts<string, number>((ip, port) => `${ip}:${port}`);
+    expect([texts.get('10.0.0.1', 80), texts.get('10.0.0.1', 443), texts.get('10.0.0.2', 80), texts.get('10.0.0.1', 80)]).toEqual([
+      '10.0.0.1:80',
+      '10.0.0.1:443',
+      '10.0.0.2:80',
+      '10.0.0.1:80',
+    ]);
+  });
+
+  it('makes a text once per pair while it holds it', () => {
+    let made = 0;
+    const texts = new PairTexts<string, string>((target, method) => {
+      made++;
+      return `${method} ${target}`;
+    });
+    for (let i = 0; i < 5; i++) texts.get('/api', 'GET');
+    texts.get('/api', 'POST');
+    expect(made).toBe(2);
+  });
+
+  it('still answers every pair after more pairs than it holds', () => {
+    const texts = new PairTexts<string, number>((ip, port) => `${ip}:${port}`);
+    for (let port = 32768; port < 42768; port++) expect(texts.get('198.51.100.7', port)).toBe(`198.51.100.7:${port}`);
+    expect(texts.get('198.51.100.7', 32768)).toBe('198.51.100.7:32768');
   });
 });

@@ -45,7 +45,7 @@ export class Established implements Connection {
   send(message: HttpMessage, handlers: ReplyHandlers): void {
     if (!this.open) return;
     this.pending = handlers;
-    const summary = `${message.method} ${message.target}`;
+    const summary = this.tcp.texts.request.get(message.target, message.method);
     const requestId = message.id;
     let wire: Wire | ((i: number) => Wire) = { type: this.wireType, summary, requestId };
     if (this.purpose === 'traffic') {
@@ -91,7 +91,7 @@ export class Established implements Connection {
   /** The server's answer to `requestId` walks back to the client. */
   respond(requestId: string, reply: HttpReply): void {
     if (!this.open) return;
-    const summary = `${reply.status} ← ${reply.servedBy}`;
+    const summary = this.tcp.texts.response.get(reply.servedBy, reply.status);
     const last = this.hops.length - 2;
     const addresses = this.addresses;
     const wire: Wire | ((i: number) => Wire) =

@@ -11,7 +11,7 @@
  * can tell them from traffic. There is no FIN: closing a connection releases
  * what it holds on the path at once, without packets of its own.
  */
-import type { Engine, Trace } from '../../sim';
+import { PairTexts, type Engine, type Trace } from '../../sim';
 import type { Fabric, HopLeg, Wire } from './fabric';
 import { Established } from './connection';
 import type { DialHandlers, Host, HopAddresses, Purpose, Relay, Syn, SynVerdict } from './tcp-types';
@@ -52,6 +52,16 @@ function synAt(syn: Syn, from: string, srcIp: string, dstIp: string, dstPort: nu
 
 export class Tcp {
   private connections = 0;
+  /**
+   * Texts every connection writes again and again, made once: `ip:port` (on
+   * every hop record of a connection), a request's `GET /path` and a
+   * response's `200 ← pod`, shared by every request that has them.
+   */
+  readonly texts = {
+    endpoint: new PairTexts<string, number>((ip, port) => `${ip}:${port}`),
+    request: new PairTexts<string, string>((target, method) => `${method} ${target}`),
+    response: new PairTexts<string, number>((servedBy, status) => `${status} ← ${servedBy}`),
+  };
 
   constructor(
     readonly fabric: Fabric,
@@ -182,7 +192,8 @@ class Dial implements PendingDial, HopLeg {
   /** On landing: the host there answers the SYN (a drop is the packet's drop). */
   refuse(): string | undefined {
     const host = this.tcp.router.host(this.next);
-    if (host !== undefined) this.landing = host.syn(this.syn);
+    // The refusal text is made only when it is needed: this runs on every hop of every SYN.
+    this.landing = host === undefined ? { kind: 'drop', why: `nothing answers at ${this.next}` } : host.syn(this.syn);
     return this.landing.kind === 'drop' ? this.landing.why : undefined;
   }
 
@@ -212,9 +223,10 @@ class Dial implements PendingDial, HopLeg {
         this.syn = syn;
         const next = verdict.next;
         this.next = next;
-        this.onWire = { src: `${syn.srcIp}:${syn.srcPort}`, dst: `${syn.dstIp}:${syn.dstPort}` };
-        this.landing = { kind: 'drop', why: `nothing answers at ${next}` };
-        const wire: Wire = { type, summary: synSummary(syn), requestId };
+        const endpoint = tcp.texts.endpoint;
+        const onWire = { src: endpoint.get(syn.srcIp, syn.srcPort), dst: endpoint.get(syn.dstIp, syn.dstPort) };
+        this.onWire = onWire;
+        const wire: Wire = { type, summary: `SYN ${onWire.src} → ${onWire.dst}`, requestId };
         tcp.fabric.carry(this.packet, at, next, wire, this);
         return;
       }
@@ -223,7 +235,8 @@ class Dial implements PendingDial, HopLeg {
         const exchange = { peerIp: syn.srcIp, peerPort: syn.srcPort, localIp: syn.dstIp, localPort: syn.dstPort };
         const path = { hops: this.hops, relays: this.relays, addresses: this.addresses };
         const connection = new Established(tcp, this.id, path, verdict.server, exchange, options.purpose, requestId);
-        const synAck: Wire = { type, summary: `SYN-ACK ${syn.dstIp}:${syn.dstPort} → ${syn.srcIp}:${syn.srcPort}`, requestId };
+        const endpoint = tcp.texts.endpoint;
+        const synAck: Wire = { type, summary: `SYN-ACK ${endpoint.get(syn.dstIp, syn.dstPort)} → ${endpoint.get(syn.srcIp, syn.srcPort)}`, requestId };
         tcp.walk(
           [...this.hops].reverse(),
           synAck,

@@ -317,8 +317,8 @@ export class Cluster {
     const proxy = this.proxies.get(node);
     if (proxy === undefined) throw new Error(`no node named ${node}`);
     const decision = proxy.connect(connection);
-    const summary = decision.kind === 'forward' ? `→ ${decision.endpoint.pod} (${decision.to.ip}:${decision.to.port})` : decision.kind;
-    const component = `kube-proxy:${node}`;
+    const summary = proxy.summary(decision);
+    const component = proxy.component;
     // Two literals rather than a conditional spread: this runs for every new connection (same key order either way).
     if (requestId !== undefined) this.trace.record({ kind: 'decision', component, decision: summary, requestId, why: decision.why });
     else this.trace.record({ kind: 'decision', component, decision: summary, why: decision.why });

@@ -5,9 +5,10 @@
  * old rules; that window is what a student sees as "endpoint removed, yet a
  * request still went there".
  */
-import type { Engine, Rng } from '../../../sim';
+import { flat, type Engine, type Rng } from '../../../sim';
 import type { Cidr } from '../cluster/ipv4';
 import type { ClusterNode } from '../cluster/nodes';
+import type { ProxyEndpoint } from './categorize';
 import { categorize } from './categorize';
 import type { HealthzAnswer } from './healthz';
 import { healthzAnswer } from './healthz';
@@ -43,6 +44,10 @@ export class KubeProxy {
   private readonly runner: SyncRunner;
   /** The node as `routeConnection` reads it, made once rather than per connection. */
   private readonly self: ProxyNode;
+  /** The trace component, `kube-proxy:node-1`. */
+  readonly component: string;
+  /** The trace's name of a forward to each endpoint, made once per endpoint (endpoints are replaced, not changed, at a sync). */
+  private readonly forwards = new WeakMap<ProxyEndpoint, string>();
 
   constructor(
     readonly node: ClusterNode,
@@ -54,6 +59,7 @@ export class KubeProxy {
     onSynced: (changes: string[], waitedMs: number) => void,
   ) {
     this.self = { name: node.name, ip: node.ip };
+    this.component = `kube-proxy:${node.name}`;
     this.runner = new SyncRunner(
       engine,
       timing,
@@ -82,6 +88,18 @@ export class KubeProxy {
 
   connect(connection: NewConnection): ProxyDecision {
     return routeConnection(this.programmed, this.self, connection, this.clusterCidr, this.rng);
+  }
+
+  /** A decision as the trace names it: `→ pod (ip:port)` for a forward, else its kind. */
+  summary(decision: ProxyDecision): string {
+    if (decision.kind !== 'forward') return decision.kind;
+    const endpoint = decision.endpoint;
+    let text = this.forwards.get(endpoint);
+    if (text === undefined) {
+      text = flat(`→ ${endpoint.pod} (${endpoint.ip}:${endpoint.port})`); // a forward goes to its endpoint's address
+      this.forwards.set(endpoint, text);
+    }
+    return text;
   }
 
   /** The answer on a healthCheckNodePort, or undefined if no Service uses that port. */

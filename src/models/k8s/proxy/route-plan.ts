@@ -36,6 +36,12 @@ export interface EntryPlan {
   readonly headline: string;
   /** Per rule (by index): `rule 1 of 3 matched (…) → pod (ip:port on node)`. */
   readonly ruleTexts: readonly string[];
+  /**
+   * Per rule (by index), the whole `why` of a forward by source address,
+   * filled by `routeConnection` on first use: the rest of it follows from
+   * the plan, and clients reuse their addresses connection after connection.
+   */
+  readonly whys: Map<string, string>[];
 }
 
 /** One Service port on one node. */
@@ -75,7 +81,7 @@ export function entryPlan(plan: PortPlan, info: ServicePortInfo, entry: Entry): 
   const endpoints = useLocal ? cat.local : cat.cluster;
   let made: EntryPlan;
   if (endpoints.length === 0) {
-    made = { policy, policyName, useLocal, endpoints, chain: '', rules: [], headline: '', ruleTexts: [] };
+    made = { policy, policyName, useLocal, endpoints, chain: '', rules: [], headline: '', ruleTexts: [], whys: [] };
   } else {
     const chain = useLocal ? localServiceChain(spn, info.protocol) : serviceChain(spn, info.protocol);
     const rules = chainRules(spn, info.protocol, endpoints);
@@ -86,7 +92,7 @@ export function entryPlan(plan: PortPlan, info: ServicePortInfo, entry: Entry): 
       const ep = rule.endpoint;
       return `${describeRule(rule)} → ${ep.pod} (${ep.ip}:${ep.port}${ep.node !== undefined ? ` on ${ep.node}` : ''})`;
     });
-    made = { policy, policyName, useLocal, endpoints, chain, rules, headline, ruleTexts };
+    made = { policy, policyName, useLocal, endpoints, chain, rules, headline, ruleTexts, whys: [] };
   }
   plan[entry] = made;
   return made;

@@ -18,7 +18,7 @@
  * Conntrack keeps a connection on its endpoint afterwards, so the world
  * calls this once per connection, not per packet.
  */
-import type { Rng } from '../../../sim';
+import { flat, type Rng } from '../../../sim';
 import type { Protocol } from '../api/types';
 import type { Cidr } from '../cluster/ipv4';
 import type { ProxyEndpoint } from './categorize';
@@ -134,10 +134,23 @@ export function routeConnection(
   const snat = entry === 'nodePort' ? !route.useLocal : !isPodAddress(clusterCidr, c.srcIp) || hairpin;
   const source = snat ? { ip: node.ip } : c.srcPort !== undefined ? { ip: c.srcIp, port: c.srcPort } : { ip: c.srcIp };
   const crossNode = ep.node !== undefined && ep.node !== node.name;
-  let why = `${route.headline}; ${route.ruleTexts[rule.index]}; `;
-  if (snat) why += hairpin && entry === 'clusterIP' ? `source masqueraded to ${node.ip} (the pod reaches itself)` : `source NATed to the node IP ${node.ip}, so the pod sees the node, not ${c.srcIp}`;
-  else why += `client IP ${c.srcIp} preserved`;
-  if (crossNode) why += `; extra hop ${node.name} → ${ep.node}`;
+  // Everything in the text follows from the plan (its node, entry and rule) and the source address: made once per pair.
+  let bySource = route.whys[rule.index];
+  if (bySource === undefined) {
+    bySource = new Map();
+    route.whys[rule.index] = bySource;
+  }
+  let why = bySource.get(c.srcIp);
+  if (why === undefined) {
+    why = `${route.headline}; ${route.ruleTexts[rule.index]}; `;
+    if (snat) why += hairpin && entry === 'clusterIP' ? `source masqueraded to ${node.ip} (the pod reaches itself)` : `source NATed to the node IP ${node.ip}, so the pod sees the node, not ${c.srcIp}`;
+    else why += `client IP ${c.srcIp} preserved`;
+    if (crossNode) why += `; extra hop ${node.name} → ${ep.node}`;
+    why = flat(why);
+    // Bounded: a long run with many client addresses must not grow this without end.
+    if (bySource.size >= 10_000) bySource.clear();
+    bySource.set(c.srcIp, why);
+  }
   return {
     kind: 'forward',
     service: spn,

@@ -51,6 +51,14 @@ describe('externalTrafficPolicy Cluster', () => {
     );
   });
 
+  it('names each client in its own why, connection after connection through the same rules', () => {
+    const info = nginx('Cluster', [pods[0]!]);
+    const rng = new Random(3).stream('kube-proxy');
+    const whys = ['203.0.113.7', '198.51.100.9', '203.0.113.7'].map((srcIp) => routeConnection([info], node1, { dstIp: node1.ip, dstPort: 31080, srcIp, srcPort: 51000 }, CIDR, rng).why);
+    expect(whys.map((why) => why.slice(why.indexOf('not ')))).toEqual(['not 203.0.113.7', 'not 198.51.100.9', 'not 203.0.113.7']);
+    expect(whys[2]).toBe(whys[0]);
+  });
+
   it('accepts traffic on a node without pods and forwards it elsewhere', () => {
     const d = many(nginx('Cluster', pods), node3, 1)[0]!;
     expect(d.kind).toBe('forward');
