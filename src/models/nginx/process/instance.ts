@@ -5,8 +5,9 @@
  * callback when the response is complete, having written decisions and
  * nginx's own log lines to the trace along the way.
  */
-import { Rng, type Engine, type Trace } from '../../../sim';
+import { Rng, type Engine, type Trace, type TraceInput } from '../../../sim';
 import type { NginxConfig } from '../model';
+import { label } from '../labels';
 import type { FileTree } from '../routing';
 import { NginxLogs } from './logs';
 import type { UpstreamNetwork } from './network';
@@ -83,12 +84,14 @@ export class NginxInstance {
     const pid = this.masterPid + 1 + worker;
     if (this.workers.count > 1) {
       this.env.trace.record({
+        t: 0,
+        seq: 0,
         kind: 'decision',
         component: this.name,
-        decision: `worker ${worker}`,
+        decision: label('worker ', worker),
         requestId: request.id,
         why: `connection *${connection} goes to worker process ${pid} (${this.workers.count} workers take connections in turn; each keeps its own upstream state unless the upstream has a zone)`,
-      });
+      } as TraceInput);
     }
     new RequestRun(this.env, request, connection, worker, pid, done).start();
   }

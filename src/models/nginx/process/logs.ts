@@ -5,7 +5,7 @@
  * Each line is a `log` record whose `stream` is the log file's path, so a
  * student sees which file the line would be in.
  */
-import type { Trace } from '../../../sim';
+import type { Trace, TraceInput } from '../../../sim';
 import type { Conf, NginxConfig } from '../model';
 import { formatAccessLog, logFormatFor, type RequestContext } from '../routing';
 import { errorLine, type ErrorContext, type ErrorLevel } from './errorLog';
@@ -33,7 +33,8 @@ export class NginxLogs {
   error(conf: Conf | undefined, level: ErrorLevel, message: string, action: string | undefined, ctx: ErrorContext): void {
     const log = conf?.errorLog ?? DEFAULT_ERROR_LOG;
     if (!levelPasses(level, log.level)) return;
-    this.trace.record({ kind: 'log', component: this.component, stream: log.path, line: errorLine(this.wallMs(), level, message, action, ctx) });
+    const line = errorLine(this.wallMs(), level, message, action, ctx);
+    this.trace.record({ t: 0, seq: 0, kind: 'log', component: this.component, stream: log.path, line } as TraceInput);
   }
 
   /** Write the access-log lines `conf` asks for. */
@@ -42,7 +43,9 @@ export class NginxLogs {
     for (const { path, format } of conf.accessLog) {
       const template = logFormatFor(format, this.config.logFormats);
       if (template === undefined) continue;
-      this.trace.record({ kind: 'log', component: this.component, stream: path, line: formatAccessLog(template, ctx) });
+      // `t` and `seq` first: the trace stamps them, and the record keeps its shape.
+      const line = formatAccessLog(template, ctx);
+      this.trace.record({ t: 0, seq: 0, kind: 'log', component: this.component, stream: path, line } as TraceInput);
     }
   }
 }

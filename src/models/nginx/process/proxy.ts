@@ -12,6 +12,7 @@
  * status 502 when no peer was live.
  */
 import type { Engine, EventHandle } from '../../../sim';
+import { label } from '../labels';
 import type { Conf } from '../model';
 import { createAttempt, decideNext, pickPeer, releasePeer, RETRYABLE_STATUSES } from '../upstream';
 import type { PeerRef, PickContext, RequestAttempt, UpstreamState } from '../upstream';
@@ -107,7 +108,7 @@ class ProxyRun {
     }
     const peer = pick.peer;
     job.onConnect?.();
-    job.decide(`upstream peer ${peer.address}`, pick.why);
+    job.decide(label('upstream peer ', peer.address), pick.why);
     this.attempts.push({ addr: peer.address });
 
     // The attempt's callbacks all run from later engine events, by which time it holds both handles.
@@ -144,7 +145,7 @@ class ProxyRun {
     }
     const release = releasePeer(this.job.state, this.attempt, peer, 'ok', this.nowSec);
     this.record(response.status);
-    this.job.decide(`pass ${response.status} from ${peer.address}`, release.why);
+    this.job.decide(label(label('pass ', response.status), label(' from ', peer.address)), release.why);
     this.finish(response.status, response);
   }
 
@@ -165,7 +166,7 @@ class ProxyRun {
     // nginx logs the timeout after releasing the peer (ngx_http_upstream_next).
     if (failure === 'timeout') job.log('error', MESSAGES.timedOut, action, this.url(peer.address));
     this.record(decision.upstreamStatus ?? (typeof failure === 'string' ? 502 : failure.status));
-    job.decide(decision.retry ? `retry after ${peer.address}` : `give up after ${peer.address}`, `${decision.why}; ${release.why}`);
+    job.decide(label(decision.retry ? 'retry after ' : 'give up after ', peer.address), `${decision.why}; ${release.why}`);
     if (decision.retry) {
       this.next();
       return;

@@ -6,7 +6,7 @@
  * loop in virtual time when the answer is `proxy_pass`, and finishes with
  * the access log and the client's response.
  */
-import type { Engine, Trace } from '../../../sim';
+import type { Engine, Trace, TraceInput } from '../../../sim';
 import type { Conf, LocationBlock, ServerBlock, UpstreamBlock } from '../model';
 import type { UpstreamState } from '../upstream';
 import { errorReply, expandVariables, lowerHeaderName, routeRequest, type FileTree, type Reply, type RequestContext, type UpstreamRequestHead } from '../routing';
@@ -86,7 +86,8 @@ export class RequestRun {
 
   /** A decision record about this request. */
   decide(decision: string, why: string): void {
-    this.env.trace.record({ kind: 'decision', component: this.env.component, decision, requestId: this.req.id, why });
+    // `t` and `seq` are the trace's to stamp: written first, the record has its final shape from the start.
+    this.env.trace.record({ t: 0, seq: 0, kind: 'decision', component: this.env.component, decision, requestId: this.req.id, why } as TraceInput);
   }
 
   /** An error-log line about this request, if `conf`'s error_log level lets it through. */

@@ -12,6 +12,7 @@ import { toBytes } from './bytes';
 import type { RequestContext } from './context';
 import { findLocation, locationLabel } from './findLocation';
 import { keptFields } from './headers';
+import { label } from '../labels';
 import { isInvalidUri, normalizeUri } from './normalizeUri';
 import { errorReply, redirectReply, returnResponse } from './reply';
 import type { Reply } from './reply';
@@ -147,7 +148,7 @@ function route(
   }
 
   const server = selection.server;
-  decisions.push({ decision: `server ${server.serverNames[0] ?? '""'}`, why: selection.why });
+  decisions.push({ decision: label('server ', server.serverNames[0] ?? '""'), why: selection.why });
   ctx.host = selection.host;
   ctx.serverName = server.serverNames[0] ?? '';
   ctx.captures = selection.captures;
@@ -164,7 +165,7 @@ function route(
   for (let changes = 0; changes <= MAX_URI_CHANGES; changes++) {
     const match = findLocation(server, ctx.uri, ctx.args);
     const location = match.location;
-    decisions.push({ decision: location ? `location ${locationLabel(location)}` : 'no location', why: match.why });
+    decisions.push({ decision: location ? label('location ', locationLabel(location)) : 'no location', why: match.why });
     if (match.kind === 'redirect' && match.redirectTo !== undefined) {
       return respond(redirectReply(301, match.redirectTo, ctx), { server, ...(location ? { location } : {}) });
     }
@@ -176,7 +177,7 @@ function route(
     if (location?.conf.proxyPass && !location.conf.return) {
       // buildUpstreamRequest fills in ctx.proxyHost.
       const upstream = buildUpstreamRequest(location, ctx, internal ? INTERNAL : NOT_INTERNAL);
-      decisions.push({ decision: `proxy_pass ${location.conf.proxyPass.url}`, why: `upstream request line "${upstream.requestLine}"` });
+      decisions.push({ decision: label('proxy_pass ', location.conf.proxyPass.url), why: `upstream request line "${upstream.requestLine}"` });
       return { kind: 'proxy', ctx, decisions, server, location, conf, upstream };
     }
     const where: Where = { server, conf, location };

@@ -8,6 +8,7 @@
  * single-server group keeps no score at all and never retries.
  */
 
+import { memoText } from '../labels';
 import { peerOf, setOf } from './state';
 import type { PeerRef, RequestAttempt, UpstreamState } from './types';
 
@@ -18,6 +19,18 @@ export interface ReleaseOutcome {
   why: string;
   /** nginx logs "upstream server temporarily disabled" (warn) for this release. */
   disabled: boolean;
+}
+
+/** Why a single server's release changes nothing, by address and outcome (the same texts for every request). */
+const singleFailed = new Map<string, string>();
+const singleDone = new Map<string, string>();
+
+function singleFailedWhy(address: string): string {
+  return `${address} is the group's only server: the failure is not counted, and there is no other server to retry`;
+}
+
+function singleDoneWhy(address: string): string {
+  return `${address} is the group's only server: nothing is recorded, and there is no other server to retry`;
 }
 
 /**
@@ -44,9 +57,8 @@ export function releasePeer(
   if (setOf(state, attempt.set).single) {
     p.fails = 0;
     attempt.tries = 0;
-    const what = result === 'failed' ? 'the failure is not counted' : 'nothing is recorded';
     return {
-      why: `${p.address} is the group's only server: ${what}, and there is no other server to retry`,
+      why: result === 'failed' ? memoText(singleFailed, p.address, singleFailedWhy) : memoText(singleDone, p.address, singleDoneWhy),
       disabled: false,
     };
   }

@@ -8,6 +8,7 @@
  * times, spread out rather than in runs.
  */
 
+import { memoText } from '../labels';
 import { withBackup, type SetChoice } from './backup';
 import { describeSkips, takePeer, unusableReason } from './eligibility';
 import type { Peer, PeerSet, PickContext, PickResult, RequestAttempt, UpstreamState } from './types';
@@ -61,6 +62,13 @@ export function pickRoundRobin(state: UpstreamState, attempt: RequestAttempt, ct
   });
 }
 
+/** Why the one server of a group is picked, by its address (the same text for every request). */
+const singleWhys = new Map<string, string>();
+
+function singleWhy(address: string): string {
+  return `only one server in the group → ${address} (max_fails and fail_timeout do not apply to a single server)`;
+}
+
 /** The one-address group: no failure accounting at all. */
 export function singlePeer(set: PeerSet, attempt: RequestAttempt, nowSec: number): SetChoice {
   const peer = set.peers[0] as Peer;
@@ -72,6 +80,6 @@ export function singlePeer(set: PeerSet, attempt: RequestAttempt, nowSec: number
   return {
     kind: 'peer',
     peer,
-    why: `only one server in the group → ${peer.address} (max_fails and fail_timeout do not apply to a single server)`,
+    why: memoText(singleWhys, peer.address, singleWhy),
   };
 }
