@@ -55,6 +55,9 @@ export class NginxInstance {
     const epoch = opts.logEpochMs ?? DEFAULT_LOG_EPOCH_MS;
     const wallMs = (): number => epoch + engine.now;
     const balancer = opts.random ?? rngFunction(new Rng(`${this.name}\u0000balancer`));
+    const files = opts.files ?? {};
+    const prefix = opts.prefix ?? '/usr/share/nginx';
+    const localIp = opts.address ?? '127.0.0.1';
     this.env = {
       engine,
       trace: opts.trace,
@@ -64,13 +67,15 @@ export class NginxInstance {
       workers: this.workers,
       network: opts.network,
       logs: new NginxLogs(opts.trace, this.name, opts.config, wallMs),
-      files: opts.files ?? {},
-      prefix: opts.prefix ?? '/usr/share/nginx',
-      localIp: opts.address ?? '127.0.0.1',
+      files,
+      prefix,
+      localIp,
       random: balancer,
       idRandom: rngFunction(new Rng(`${this.name}\u0000request_id`)),
       wallMs,
       nextConnection: () => ++this.connections,
+      routeOptions: { files, prefix },
+      proxyEnv: { engine, network: opts.network, localIp, random: balancer },
     };
   }
 

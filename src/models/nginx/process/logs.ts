@@ -21,7 +21,16 @@ export function levelPasses(level: ErrorLevel, threshold: string): boolean {
   return LEVELS.indexOf(level) <= (limit < 0 ? LEVELS.indexOf('error') : limit);
 }
 
+/** One `access_log`: its file and its format's text. */
+interface AccessLog {
+  path: string;
+  template: string;
+}
+
 export class NginxLogs {
+  /** Resolved `access_log` lists, by the configuration's list (see accessLogs). */
+  private readonly resolved = new WeakMap<object, AccessLog[]>();
+
   constructor(
     private readonly trace: Trace,
     private readonly component: string,
@@ -40,12 +49,30 @@ export class NginxLogs {
   /** Write the access-log lines `conf` asks for. */
   access(conf: Conf, ctx: RequestContext): void {
     if (conf.accessLog === 'off') return;
-    for (const { path, format } of conf.accessLog) {
-      const template = logFormatFor(format, this.config.logFormats);
-      if (template === undefined) continue;
+    const logs = this.accessLogs(conf.accessLog);
+    for (let i = 0; i < logs.length; i++) {
+      const log = logs[i] as AccessLog;
       // `t` and `seq` first: the trace stamps them, and the record keeps its shape.
-      const line = formatAccessLog(template, ctx);
-      this.trace.record({ t: 0, seq: 0, kind: 'log', component: this.component, stream: path, line } as TraceInput);
+      const line = formatAccessLog(log.template, ctx);
+      this.trace.record({ t: 0, seq: 0, kind: 'log', component: this.component, stream: log.path, line } as TraceInput);
     }
+  }
+
+  /**
+   * The `access_log` lines with their format text looked up, by the
+   * configuration's list: this instance's configuration never changes (a
+   * reload makes a new instance), so each list is resolved once.
+   */
+  private accessLogs(list: Exclude<Conf['accessLog'], 'off'>): AccessLog[] {
+    let logs = this.resolved.get(list);
+    if (logs === undefined) {
+      logs = [];
+      for (const { path, format } of list) {
+        const template = logFormatFor(format, this.config.logFormats);
+        if (template !== undefined) logs.push({ path, template });
+      }
+      this.resolved.set(list, logs);
+    }
+    return logs;
   }
 }

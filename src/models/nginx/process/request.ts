@@ -9,11 +9,11 @@
 import type { Engine, Trace, TraceInput } from '../../../sim';
 import type { Conf, LocationBlock, ServerBlock, UpstreamBlock } from '../model';
 import type { UpstreamState } from '../upstream';
-import { errorReply, expandVariables, lowerHeaderName, routeRequest, type FileTree, type Reply, type RequestContext, type UpstreamRequestHead } from '../routing';
+import { errorReply, expandVariables, lowerHeaderName, routeRequest, type FileTree, type Reply, type RequestContext, type RouteOptions, type UpstreamRequestHead } from '../routing';
 import type { ErrorContext, ErrorLevel } from './errorLog';
 import type { NginxLogs } from './logs';
 import type { UpstreamNetwork, UpstreamRequest } from './network';
-import { runProxy, upstreamVariables, type AttemptRecord, type ProxyJob } from './proxy';
+import { runProxy, upstreamVariables, type AttemptRecord, type ProxyEnv, type ProxyJob } from './proxy';
 import { requestId, requestLength } from './requestContext';
 import { fromReply, fromUpstream, type BuiltResponse } from './response';
 import { runtimeTarget } from './runtimeUpstream';
@@ -41,6 +41,10 @@ export interface RequestEnv {
   wallMs(): number;
   /** The next number of nginx's connection counter (it counts upstream connections too). */
   nextConnection(): number;
+  /** The router's options (files and prefix), made once for every request. */
+  routeOptions: RouteOptions;
+  /** What the upstream loop needs (engine, network, address, balancer draws), made once for every request. */
+  proxyEnv: ProxyEnv;
 }
 
 function headerValue(headers: readonly [string, string][], name: string): string | undefined {
@@ -99,7 +103,7 @@ export class RequestRun {
 
   start(): void {
     const { env, req } = this;
-    const outcome = routeRequest(env.servers, req, { files: env.files, prefix: env.prefix });
+    const outcome = routeRequest(env.servers, req, env.routeOptions);
     if (outcome.kind === 'refused') {
       this.decide('connection refused', outcome.why);
       this.done({ status: 0, headers: [], body: '', upstreamAddr: '-', upstreamStatus: '-', worker: this.worker });
@@ -149,7 +153,7 @@ export class RequestRun {
     if (req.body !== undefined) request.body = req.body;
     const job = new Job(this, req.id, state, conf, request, req.clientIp);
     if (method.kind === 'hash') job.hashKey = expandVariables(method.key, ctx);
-    runProxy({ engine: env.engine, network: env.network, localIp: env.localIp, random: env.random }, job, (outcome) => {
+    runProxy(env.proxyEnv, job, (outcome) => {
       const built = outcome.response ? fromUpstream(outcome.response, env.wallMs()) : fromReply(errorReply(outcome.status), env.wallMs());
       this.finish(conf, built, outcome.attempts, head.uri);
     });

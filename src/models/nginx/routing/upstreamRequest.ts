@@ -8,7 +8,7 @@
  * nginx blanks (`TE`, `Keep-Alive`, `Expect`, `Upgrade`). A field whose value
  * comes out empty is not sent. No `X-Real-IP` or `X-Forwarded-For` is added.
  */
-import type { LocationBlock } from '../model';
+import type { LocationBlock, ProxyPass } from '../model';
 import type { RequestContext } from './context';
 import { headerValues, keptHeaders, lowerHeaderName } from './headers';
 import { mapProxyUri, normalizedFromContext, proxyHost } from './proxyUri';
@@ -65,6 +65,25 @@ interface HeaderPlan {
   readonly merged: readonly (readonly [string, string])[];
   /** Lower-cased names of `merged`: the client's fields by these names are not passed. */
   readonly replaced: ReadonlySet<string>;
+  /**
+   * Whether a client field is passed, by its name as sent: a function of the
+   * name and `replaced` only, asked for the same few names on every request.
+   * Bounded.
+   */
+  readonly passes: Map<string, boolean>;
+}
+
+/** Client field names a plan remembers before it starts afresh. */
+const PASSES_LIMIT = 256;
+
+function passes(plan: HeaderPlan, name: string): boolean {
+  let passed = plan.passes.get(name);
+  if (passed === undefined) {
+    if (plan.passes.size >= PASSES_LIMIT) plan.passes.clear();
+    passed = !plan.replaced.has(lowerHeaderName(name));
+    plan.passes.set(name, passed);
+  }
+  return passed;
 }
 
 /** Header plans by location: they depend on its configuration only, so each is worked out once. */
@@ -77,10 +96,20 @@ function headerPlan(location: LocationBlock): HeaderPlan {
     for (const d of DEFAULT_HEADERS) {
       if (!merged.some(([name]) => name.toLowerCase() === d[0].toLowerCase())) merged.push(d);
     }
-    plan = { merged, replaced: new Set(merged.map(([name]) => name.toLowerCase())) };
+    plan = { merged, replaced: new Set(merged.map(([name]) => name.toLowerCase())), passes: new Map() };
     plans.set(location, plan);
   }
   return plan;
+}
+
+/**
+ * The URI on the upstream request line (mapProxyUri). Without variables, a
+ * URI part or an internal redirect it is the client's target as sent, which
+ * the context already holds: no parsed view of the target is made for it.
+ */
+function upstreamUri(pass: ProxyPass, location: LocationBlock, ctx: RequestContext, internal: boolean): string {
+  if (!pass.hasVariables && (pass.uri === undefined || pass.uri === '') && !internal) return ctx.requestUri;
+  return mapProxyUri(pass, location, normalizedFromContext(ctx), internal ? { ctx, internal: true } : { ctx });
 }
 
 /**
@@ -94,9 +123,10 @@ export function buildUpstreamRequest(location: LocationBlock, ctx: RequestContex
   const host = proxyHost(pass, ctx);
   // Filled in before anything is expanded, so `$proxy_host` reads it (and the context is not copied per request).
   ctx.proxyHost = host;
-  const uri = mapProxyUri(pass, location, normalizedFromContext(ctx), opts.internal ? { ctx, internal: true } : { ctx });
+  const uri = upstreamUri(pass, location, ctx, opts.internal === true);
 
-  const { merged, replaced } = headerPlan(location);
+  const plan = headerPlan(location);
+  const merged = plan.merged;
   const bodyLength = opts.bodyLength ?? clientBodyLength(ctx);
   const headers: [string, string][] = [];
   for (let i = 0; i < merged.length; i++) {
@@ -110,7 +140,8 @@ export function buildUpstreamRequest(location: LocationBlock, ctx: RequestContex
   const kept = keptHeaders(ctx.headers);
   for (let i = 0; i < kept.length; i++) {
     const field = kept[i] as [string, string];
-    if (!replaced.has(lowerHeaderName(field[0]))) headers.push([field[0], field[1]]);
+    // The client's field itself: header fields are read, never changed in place.
+    if (passes(plan, field[0])) headers.push(field);
   }
   return {
     method: ctx.method,
