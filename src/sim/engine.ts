@@ -19,7 +19,9 @@ export interface ScheduledEvent {
   cancelled: boolean;
   /** Set once it has run, so a late cancel is a no-op. */
   done: boolean;
-  readonly run: () => void;
+  /** Called with `arg` (see `scheduleCall`); a plain `schedule` passes none. */
+  readonly run: (arg?: unknown) => void;
+  readonly arg?: unknown;
 }
 
 /** What `schedule` returns: enough to cancel the event and to name it in a trace. */
@@ -92,12 +94,29 @@ export class Engine {
    * otherwise show float noise (2071.2709999999997) in every trace record.
    */
   scheduleAt(timeMs: number, run: () => void, label = ''): EventHandle {
+    return this.push(timeMs, run, undefined, label);
+  }
+
+  /**
+   * Schedule `run(arg)` after `delayMs`: for a caller on a hot path (a packet
+   * crossing a link) that would otherwise make a closure per event only to
+   * carry `arg`. `run` is usually one function shared by every such event.
+   */
+  scheduleCall<T>(delayMs: number, run: (arg: T) => void, arg: T, label = ''): EventHandle {
+    if (!(delayMs >= 0) || !Number.isFinite(delayMs)) {
+      throw new RangeError(`delay must be a finite number ≥ 0, got ${delayMs}`);
+    }
+    return this.push(this.currentTime + delayMs, run as (arg?: unknown) => void, arg, label);
+  }
+
+  private push(timeMs: number, run: (arg?: unknown) => void, arg: unknown, label: string): EventHandle {
     if (!(timeMs >= this.currentTime) || !Number.isFinite(timeMs)) {
       throw new RangeError(`cannot schedule at ${timeMs} ms: now is ${this.currentTime} ms`);
     }
     timeMs = Math.max(this.currentTime, Math.round(timeMs * 1000) / 1000);
     const seq = this.nextSeq++;
-    const event: ScheduledEvent = { id: seq, time: timeMs, seq, label, cancelled: false, done: false, run };
+    // One shape for every event (`arg` always present), so the heap and `run` see a single hidden class.
+    const event: ScheduledEvent = { id: seq, time: timeMs, seq, label, cancelled: false, done: false, run, arg };
     this.queue.push(event);
     this.liveCount++;
     return event;
@@ -156,7 +175,7 @@ export class Engine {
     this.currentTime = event.time;
     this.processed++;
     try {
-      event.run();
+      event.run(event.arg);
     } catch (error) {
       if (this.onError === undefined) throw error;
       this.onError(error, event);

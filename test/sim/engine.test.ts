@@ -96,6 +96,20 @@ describe('Engine', () => {
     expect(engine.queued).toBeLessThanOrEqual(2 * 64 + 1);
   });
 
+  it('runs a scheduled call with its argument, in time and scheduling order with other events', () => {
+    const engine = new Engine();
+    const seen: string[] = [];
+    const note = (what: string) => seen.push(`${what}@${engine.now}`);
+    engine.scheduleCall(5, note, 'call');
+    engine.schedule(5, () => note('closure'));
+    engine.scheduleCall(1, note, 'early');
+    const cancelled = engine.scheduleCall(2, note, 'cancelled');
+    engine.cancel(cancelled);
+    engine.runUntil(10);
+    expect(seen).toEqual(['early@1', 'call@5', 'closure@5']);
+    expect(() => engine.scheduleCall(-1, note, 'x')).toThrow(RangeError);
+  });
+
   it('refuses to schedule into the past or with a bad delay', () => {
     const engine = new Engine();
     engine.runUntil(100);

@@ -4,7 +4,7 @@
  * each relay checking every packet; a reset from a middlebox or from the
  * server ends it; closing releases what the path holds.
  */
-import type { Wire } from './fabric';
+import type { HopLeg, Wire, WireType } from './fabric';
 import type { Tcp } from './tcp';
 import type { Connection, HopAddresses, HttpMessage, HttpReply, Purpose, Relay, ReplyHandlers, ServerExchange, ServerSide } from './tcp-types';
 import { teachingHeaders } from './wire-headers';
@@ -19,19 +19,20 @@ export interface ConnectionPath {
 
 /** An accepted connection: the hops it took, the relays on them, and its two ends. */
 export class Established implements Connection {
-  private open = true;
-  private pending?: ReplyHandlers;
+  /** Read by this module's walks (`MessageWalk`), as are the fields below. */
+  open = true;
+  pending?: ReplyHandlers;
   private readonly wireType: 'health' | 'request';
-  private readonly hops: readonly string[];
-  private readonly relays: readonly (Relay | undefined)[];
-  private readonly addresses: readonly HopAddresses[];
+  readonly hops: readonly string[];
+  readonly relays: readonly (Relay | undefined)[];
+  readonly addresses: readonly HopAddresses[];
 
   constructor(
-    private readonly tcp: Tcp,
+    readonly tcp: Tcp,
     readonly id: string,
     path: ConnectionPath,
-    private readonly server: ServerSide,
-    private readonly ends: Pick<ServerExchange, 'peerIp' | 'peerPort' | 'localIp' | 'localPort'>,
+    readonly server: ServerSide,
+    readonly ends: Pick<ServerExchange, 'peerIp' | 'peerPort' | 'localIp' | 'localPort'>,
     private readonly purpose: Purpose,
     private readonly requestId: string | undefined,
   ) {
@@ -46,27 +47,9 @@ export class Established implements Connection {
     if (!this.open) return;
     this.pending = handlers;
     const summary = this.tcp.texts.request.get(message.target, message.method);
-    const requestId = message.id;
-    let wire: Wire | ((i: number) => Wire) = { type: this.wireType, summary, requestId };
-    if (this.purpose === 'traffic') {
-      // Traffic shows, hop by hop, who appears to talk to whom and what the request says about its client.
-      const headers = teachingHeaders(message.headers);
-      const addresses = this.addresses;
-      wire = (i) => {
-        const on = addresses[i];
-        return { type: 'request', summary, requestId, src: on?.src, dst: on?.dst, headers };
-      };
-    }
-    this.tcp.walk(
-      this.hops,
-      wire,
-      () => {
-        if (this.open) this.server.request(message, new Exchange(this, message.id, this.ends));
-      },
-      () => undefined,
-      (i) => this.relays[i]?.check?.(),
-      (i, why) => this.resetFrom(i, why, message.id),
-    );
+    // Traffic shows, hop by hop, who appears to talk to whom and what the request says about its client.
+    const traffic = this.purpose === 'traffic';
+    new RequestWalk(this, this.wireType, summary, message, traffic ? teachingHeaders(message.headers) : undefined, traffic).go();
   }
 
   close(): void {
@@ -92,33 +75,8 @@ export class Established implements Connection {
   respond(requestId: string, reply: HttpReply): void {
     if (!this.open) return;
     const summary = this.tcp.texts.response.get(reply.servedBy, reply.status);
-    const last = this.hops.length - 2;
-    const addresses = this.addresses;
-    const wire: Wire | ((i: number) => Wire) =
-      this.purpose === 'health'
-        ? { type: 'health', summary, requestId }
-        : (i) => {
-            // Going back, the addresses of hop `last - i` swap ends.
-            const on = addresses[last - i];
-            return { type: 'response', summary, requestId, src: on?.dst, dst: on?.src };
-          };
-    const path = [...this.hops].reverse();
-    this.tcp.walk(
-      path,
-      wire,
-      () => {
-        const handlers = this.pending;
-        this.pending = undefined;
-        if (this.open) handlers?.response(reply);
-      },
-      () => undefined,
-      (i) => this.relays[this.hops.length - 1 - i]?.check?.(),
-      (i, why) => {
-        // Reset at a middlebox on the way back: the client hears RST from there.
-        const at = this.hops.length - 1 - i;
-        this.resetFrom(at, why, requestId);
-      },
-    );
+    const health = this.purpose === 'health';
+    new ReplyWalk(this, health ? 'health' : 'response', summary, requestId, reply, !health).go();
   }
 
   /** The server resets the connection while holding `requestId`: RST back to the client. */
@@ -131,6 +89,113 @@ export class Established implements Connection {
     this.pending = undefined;
     for (const relay of this.relays) relay?.closed?.();
     this.tcp.walk(path, wire, () => handlers?.reset(why));
+  }
+}
+
+/**
+ * One message walking a connection's hops (forward for a request, back for
+ * its answer): its own listener on each hop and its own `Wire`, whose
+ * `src`/`dst` are set for each hop as it leaves (the fabric reads a wire
+ * only while it writes that hop's records, before the next hop starts).
+ * One object per message, rather than a path copy, four closures and a wire
+ * per hop: every request and every response goes this way. A relay on the
+ * way may reset the connection there; nothing is heard of a lost packet.
+ */
+abstract class MessageWalk implements HopLeg, Wire {
+  src: string | undefined = undefined;
+  dst: string | undefined = undefined;
+  /** The hop under way, counted from the start of this walk. */
+  private index = 0;
+  private readonly packet: string;
+
+  constructor(
+    protected readonly connection: Established,
+    /** Walking from the server back to the client. */
+    private readonly back: boolean,
+    readonly type: WireType,
+    readonly summary: string,
+    readonly requestId: string,
+    readonly headers: Readonly<Record<string, string>> | undefined,
+    /** Whether hop records carry the hop's addresses (traffic does, health checks do not). */
+    private readonly addressed: boolean,
+  ) {
+    this.packet = connection.tcp.fabric.packetId();
+  }
+
+  /** Send the hop under way, or end the walk once the last hop has landed. */
+  go(): void {
+    const { hops, addresses } = this.connection;
+    const n = hops.length;
+    const i = this.index;
+    if (i + 1 >= n) {
+      this.end();
+      return;
+    }
+    // Positions on the connection's hops, client side first.
+    const from = this.back ? n - 1 - i : i;
+    const to = this.back ? from - 1 : from + 1;
+    if (this.addressed) {
+      // `addresses[k]` is between hops k and k+1; going back, its ends swap.
+      const on = addresses[this.back ? to : from];
+      this.src = this.back ? on?.dst : on?.src;
+      this.dst = this.back ? on?.src : on?.dst;
+    }
+    this.connection.tcp.fabric.carry(this.packet, hops[from]!, hops[to]!, this, this);
+  }
+
+  refuse(): undefined {
+    return undefined;
+  }
+
+  arrived(): void {
+    const connection = this.connection;
+    const n = connection.hops.length;
+    const i = this.index;
+    if (i + 2 < n) {
+      // Landed on a middlebox (not the far end): its relay checks the packet.
+      const at = this.back ? n - 2 - i : i + 1;
+      const why = connection.relays[at]?.check?.();
+      if (why !== undefined) {
+        // The client hears RST from there.
+        connection.resetFrom(at, why, this.requestId);
+        return;
+      }
+    }
+    this.index = i + 1;
+    this.go();
+  }
+
+  dropped(): void {
+    // Lost on the way: the client's timeout covers it.
+  }
+
+  /** The last hop landed. */
+  protected abstract end(): void;
+}
+
+/** A request walking to the server, which takes it if the connection is still open. */
+class RequestWalk extends MessageWalk {
+  constructor(connection: Established, type: WireType, summary: string, private readonly message: HttpMessage, headers: Readonly<Record<string, string>> | undefined, addressed: boolean) {
+    super(connection, false, type, summary, message.id, headers, addressed);
+  }
+
+  protected end(): void {
+    const { connection, message } = this;
+    if (connection.open) connection.server.request(message, new Exchange(connection, message.id, connection.ends));
+  }
+}
+
+/** An answer walking back to the client, which hears it if the connection is still open. */
+class ReplyWalk extends MessageWalk {
+  constructor(connection: Established, type: WireType, summary: string, requestId: string, private readonly reply: HttpReply, addressed: boolean) {
+    super(connection, true, type, summary, requestId, undefined, addressed);
+  }
+
+  protected end(): void {
+    const connection = this.connection;
+    const handlers = connection.pending;
+    connection.pending = undefined;
+    if (connection.open) handlers?.response(this.reply);
   }
 }
 

@@ -75,6 +75,23 @@ class CallbackLeg implements HopLeg {
   }
 }
 
+/** A packet on a link: what its landing needs (one object per hop rather than a closure and its context). */
+class InFlight {
+  constructor(
+    readonly fabric: Fabric,
+    readonly id: string,
+    readonly from: string,
+    readonly to: string,
+    readonly wire: Wire,
+    readonly leg: HopLeg,
+  ) {}
+}
+
+/** One function for every landing, so scheduling a hop makes no closure. */
+function land(hop: InFlight): void {
+  hop.fabric.arrive(hop.id, hop.from, hop.to, hop.wire, hop.leg);
+}
+
 export class Fabric {
   private packets = 0;
   /** Links in the order they appeared, and a two-level index for the per-hop lookup (no key strings). */
@@ -133,10 +150,11 @@ export class Fabric {
       return;
     }
     this.record('send', id, from, to, wire);
-    this.engine.schedule(link.latencyMs, () => this.land(id, from, to, wire, leg), 'deliver');
+    this.engine.scheduleCall(link.latencyMs, land, new InFlight(this, id, from, to, wire, leg), 'deliver');
   }
 
-  private land(id: string, from: string, to: string, wire: Wire, leg: HopLeg): void {
+  /** A packet reaches the far end of its hop (`land`, scheduled by `carry`). */
+  arrive(id: string, from: string, to: string, wire: Wire, leg: HopLeg): void {
     const why = this.options.down(to) ?? this.options.cut?.(from, to) ?? leg.refuse();
     if (why !== undefined) {
       this.record('drop', id, from, to, wire, why);
