@@ -59,6 +59,23 @@ describe('findLocation', () => {
     expect(findLocation(s, '/my dir', 'a=1').redirectTo).toBe('/my%20dir/?a=1');
   });
 
+  it('gives each redirect of the same URI its own arguments', () => {
+    const s = server({ locations: [loc('/p/', up)] });
+    const plain = findLocation(s, '/p');
+    expect(findLocation(s, '/p', 'a=1').redirectTo).toBe('/p/?a=1');
+    expect(findLocation(s, '/p', 'b=2').redirectTo).toBe('/p/?b=2');
+    expect(findLocation(s, '/p').redirectTo).toBe('/p/');
+    expect(plain.redirectTo).toBe('/p/');
+  });
+
+  it('answers the same URI the same way each time it is asked', () => {
+    const s = server({ locations: [loc('/a/'), loc('~ \\.png$')] });
+    for (let i = 0; i < 3; i++) {
+      expect(label(s, '/a/x.png')).toBe('~ \\.png$');
+      expect(label(s, '/a/x.gif')).toBe('/a/');
+    }
+  });
+
   it('prefers = over a prefix location of the same name', () => {
     const s = server({ locations: [loc('/x'), loc('= /x')] });
     expect(label(s, '/x')).toBe('= /x');

@@ -170,3 +170,29 @@ describe('selectServer listen sockets', () => {
     );
   });
 });
+
+describe('repeated queries', () => {
+  it('answers a query that differs from the one before it on its own terms', () => {
+    expect(pick(vector19, 'www.example.com')).toBe('S4');
+    expect(pick(vector19, 'www.example.com')).toBe('S4');
+    expect(pick(vector19, 'a.example.com')).toBe('S3');
+    expect(pick(vector19, undefined, '1.0')).toBe('S2');
+    expect(pick(vector19, undefined, '1.1')).toBe('400 via S2');
+  });
+
+  it('does not take an empty Host for a missing one', () => {
+    const why = (host: string | undefined) => selectServer(vector19, { ...at, httpVersion: '1.1', ...(host === undefined ? {} : { host }) }).why;
+    expect(why(undefined)).toBe('client sent HTTP/1.1 request without "Host" header');
+    expect(why('')).toBe('client sent invalid host header ""');
+    expect(why(undefined)).toBe('client sent HTTP/1.1 request without "Host" header');
+  });
+
+  it('is not misled when the caller changes its query object after asking', () => {
+    const query = { ...at, httpVersion: '1.1' as const, host: 'www.example.com' };
+    const first = selectServer(vector19, query);
+    query.host = 'a.example.com';
+    const second = selectServer(vector19, query);
+    expect(first.kind === 'server' && names.get(first.server)).toBe('S4');
+    expect(second.kind === 'server' && names.get(second.server)).toBe('S3');
+  });
+});

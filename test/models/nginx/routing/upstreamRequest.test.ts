@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocationBlock } from '../../../../src/models/nginx/model';
 import { findLocation } from '../../../../src/models/nginx/routing/findLocation';
 import { isInvalidUri, normalizeUri } from '../../../../src/models/nginx/routing/normalizeUri';
-import { mapProxyUri, proxyHost, splitProxyUrl } from '../../../../src/models/nginx/routing/proxyUri';
+import { mapProxyUri, normalizedFromContext, proxyHost, splitProxyUrl } from '../../../../src/models/nginx/routing/proxyUri';
 import { buildUpstreamRequest } from '../../../../src/models/nginx/routing/upstreamRequest';
 import { ctx, loc, proxy } from './builders';
 import { vector17 } from './fixtures';
@@ -67,6 +67,21 @@ describe('vector 18: upstream headers', () => {
       ['X-Forwarded-For', '203.0.113.7'],
       ['Accept', '*/*'],
     ]);
+  });
+
+  it('replaces a client field named by the plan in any spelling, request after request', () => {
+    const location = loc('/same/', { proxyPass: proxy('http://auth') });
+    const send = (headers: [string, string][]) => buildUpstreamRequest(location, ctx({ requestUri: '/same/x', uri: '/same/x', headers })).headers;
+    expect(send([['Host', 'a'], ['Accept', '1']])).toEqual([['Host', 'auth'], ['Connection', 'close'], ['Accept', '1']]);
+    expect(send([['HOST', 'b'], ['accept', '2'], ['X_Key', 'k']])).toEqual([['Host', 'auth'], ['Connection', 'close'], ['accept', '2']]);
+    expect(send([['connection', 'x'], ['X-Key', 'k']])).toEqual([['Host', 'auth'], ['Connection', 'close'], ['X-Key', 'k']]);
+  });
+
+  it('expands $proxy_host in proxy_set_header to the host it is sending to', () => {
+    const location = loc('/ph/', { proxyPass: proxy('http://backend:8080'), proxySetHeaders: [['X-Target', '$proxy_host']] });
+    const r = buildUpstreamRequest(location, ctx({ requestUri: '/ph/', uri: '/ph/' }));
+    expect(r.headers).toContainEqual(['X-Target', 'backend:8080']);
+    expect(r.proxyHost).toBe('backend:8080');
   });
 
   const withSetHeaders = loc('/hdr/', {
@@ -202,6 +217,23 @@ describe('$proxy_host and proxy_pass URLs', () => {
     expect(mapProxyUri(withUri, loc('/e/'), n, { ctx: c })).toBe('/x/e/z ');
     expect(mapProxyUri(bare, loc('/f/'), n, { ctx: c })).toBe('/e/z%20?q=1');
     expect(proxyHost(bare, c)).toBe('127.0.0.5');
+  });
+
+  it('sees a "%" as quoting the path only when it comes before "?" or "#"', () => {
+    const at = (requestUri: string) => normalizedFromContext(ctx({ requestUri })).quoted;
+    expect(at('/a%20b')).toBe(true);
+    expect(at('/a?b=%20')).toBe(false);
+    expect(at('/a#%20')).toBe(false);
+    expect(at('/a%20?b')).toBe(true);
+    expect(at('/a#x?%20')).toBe(false);
+    expect(at('/a?x#%20')).toBe(false);
+  });
+
+  it('gives $proxy_host from the URL each time, also for a URL asked about before', () => {
+    expect(proxyHost(proxy('http://cached:8080/'))).toBe('cached:8080');
+    expect(proxyHost(proxy('http://cached:8080/'))).toBe('cached:8080');
+    expect(proxyHost({ url: 'ftp://x', upstream: 'fallback', hasVariables: false })).toBe('fallback');
+    expect(proxyHost({ url: 'ftp://x', upstream: 'other', hasVariables: false })).toBe('other');
   });
 
   it('rebuilds the URI from $uri after an internal redirect', () => {
