@@ -194,7 +194,7 @@ function route(
       continue;
     }
     if (result.kind === 'file') {
-      decisions.push({ decision: `file ${result.path}`, why: 'static file found' });
+      decisions.push({ decision: label('file ', result.path), why: 'static file found' });
       const reply: Reply = {
         status: 200,
         statusLine: '200 OK',

@@ -101,6 +101,37 @@ function underPrefix(path: string, prefix: string): string {
   return path.startsWith('/') ? path : `${prefix.replace(/\/$/, '')}/${path}`;
 }
 
+/** A file path worked out before, with what it was worked out from besides the configuration and URI. */
+interface KnownPath {
+  location: Pick<LocationBlock, 'modifier' | 'pattern'> | undefined;
+  prefix: string | undefined;
+  path: string;
+}
+
+/**
+ * File paths by settings, then URI: filePath is a pure function of them, and
+ * the same string object each time lets the file tree and the content types
+ * find it without hashing a new string. Checked against the location and
+ * prefix it was made for; bounded per settings; dropped with the
+ * configuration (weak keys).
+ */
+const paths = new WeakMap<Conf, Map<string, KnownPath>>();
+const PATHS_LIMIT = 1024;
+
+function cachedFilePath(conf: Conf, location: Pick<LocationBlock, 'modifier' | 'pattern'> | undefined, uri: string, prefix: string | undefined): string {
+  let byUri = paths.get(conf);
+  if (byUri === undefined) {
+    byUri = new Map();
+    paths.set(conf, byUri);
+  }
+  const known = byUri.get(uri);
+  if (known !== undefined && known.location === location && known.prefix === prefix) return known.path;
+  if (byUri.size >= PATHS_LIMIT) byUri.clear();
+  const path = filePath(conf, location, uri, prefix);
+  byUri.set(uri, { location, prefix, path });
+  return path;
+}
+
 /** Serve `uri` (normalized) from the file tree as the static and index modules do. */
 export function serveStatic(
   conf: Conf,
@@ -113,7 +144,7 @@ export function serveStatic(
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
     return { kind: 'error', status: 405, why: `static files answer only GET, HEAD and POST, not ${method}` };
   }
-  const path = filePath(conf, location, uri, opts.prefix);
+  const path = cachedFilePath(conf, location, uri, opts.prefix);
 
   if (uri.endsWith('/')) {
     let dirChecked = false;
