@@ -25,10 +25,13 @@ describe('serveStatic', () => {
   it('maps the same URI through each location and prefix it is asked with, one after another', () => {
     const aliased = conf({ alias: 'www/static/' });
     const tree = { '/srv/www/static/css/app.css': 'a', '/usr/share/nginx/www/static/css/app.css': 'b', '/srv/www/static/app.css': 'c' };
-    expect(serveStatic(aliased, loc('/static/'), '/static/css/app.css', tree, { prefix: '/srv' })).toMatchObject({ path: '/srv/www/static/css/app.css', body: 'a' });
-    expect(serveStatic(aliased, loc('/static/'), '/static/css/app.css', tree)).toMatchObject({ path: '/usr/share/nginx/www/static/css/app.css', body: 'b' });
-    expect(serveStatic(aliased, loc('/static/css/'), '/static/css/app.css', tree, { prefix: '/srv' })).toMatchObject({ path: '/srv/www/static/app.css', body: 'c' });
-    expect(serveStatic(aliased, loc('/static/'), '/static/css/app.css', tree, { prefix: '/srv' })).toMatchObject({ path: '/srv/www/static/css/app.css', body: 'a' });
+    const outer = loc('/static/');
+    const inner = loc('/static/css/');
+    expect(serveStatic(aliased, outer, '/static/css/app.css', tree, { prefix: '/srv' })).toMatchObject({ path: '/srv/www/static/css/app.css', body: 'a' });
+    expect(serveStatic(aliased, outer, '/static/css/app.css', tree)).toMatchObject({ path: '/usr/share/nginx/www/static/css/app.css', body: 'b' });
+    expect(serveStatic(aliased, inner, '/static/css/app.css', tree)).toMatchObject({ path: '/usr/share/nginx/www/static/app.css' });
+    expect(serveStatic(aliased, inner, '/static/css/app.css', tree, { prefix: '/srv' })).toMatchObject({ path: '/srv/www/static/app.css', body: 'c' });
+    expect(serveStatic(aliased, outer, '/static/css/app.css', tree, { prefix: '/srv' })).toMatchObject({ path: '/srv/www/static/css/app.css', body: 'a' });
   });
 
   it('answers 404 for a missing file and writes the error-log line nginx writes', () => {
