@@ -29,7 +29,7 @@ describe('serveStatic', () => {
     const inner = loc('/static/css/');
     expect(serveStatic(aliased, outer, '/static/css/app.css', tree, { prefix: '/srv' })).toMatchObject({ path: '/srv/www/static/css/app.css', body: 'a' });
     expect(serveStatic(aliased, outer, '/static/css/app.css', tree)).toMatchObject({ path: '/usr/share/nginx/www/static/css/app.css', body: 'b' });
-    expect(serveStatic(aliased, inner, '/static/css/app.css', tree)).toMatchObject({ path: '/usr/share/nginx/www/static/app.css' });
+    expect(serveStatic(aliased, inner, '/static/css/app.css', tree)).toMatchObject({ kind: 'error', why: 'no file "/usr/share/nginx/www/static/app.css"' });
     expect(serveStatic(aliased, inner, '/static/css/app.css', tree, { prefix: '/srv' })).toMatchObject({ path: '/srv/www/static/app.css', body: 'c' });
     expect(serveStatic(aliased, outer, '/static/css/app.css', tree, { prefix: '/srv' })).toMatchObject({ path: '/srv/www/static/css/app.css', body: 'a' });
   });
