@@ -176,6 +176,15 @@ function keepTexts(record: TraceRecord, pool: TextPool): void {
   }
 }
 
+/**
+ * The window size from which the trace keeps record texts flat and shared.
+ * A record lives as long as it is in the window; a window this small is
+ * turned over within a young-generation collection or two (a record stands
+ * for about a kilobyte of allocation), so its records die young and
+ * flattening them would be work for nothing.
+ */
+const KEEP_TEXTS_FROM = 10_000;
+
 /** Index of each kind in the per-kind counters (an array, not a Map: this runs for every record). */
 const KIND_INDEX: Record<TraceKind, number> = { send: 0, deliver: 1, drop: 2, state: 3, decision: 4, log: 5, request: 6, outcome: 7, command: 8 };
 
@@ -186,7 +195,8 @@ export class Trace {
   private readonly counts: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   /** Listeners as an array, replaced (never mutated) on (un)subscribe, so `record` iterates without an iterator object. */
   private listeners: readonly TraceListener[] = [];
-  private readonly texts = new TextPool();
+  /** Where record texts are kept cheaply, when records live long enough for it to pay (see `KEEP_TEXTS_FROM`). */
+  private readonly texts: TextPool | undefined;
   readonly windowSize: number;
 
   /** `now` reads the engine's virtual time, so every record is stamped by the one clock. */
@@ -195,6 +205,7 @@ export class Trace {
     options: TraceOptions = {},
   ) {
     this.windowSize = Math.max(1, options.windowSize ?? 100_000);
+    this.texts = this.windowSize >= KEEP_TEXTS_FROM ? new TextPool() : undefined;
   }
 
   /**
@@ -212,7 +223,7 @@ export class Trace {
     const record = input as TraceRecord;
     record.t = this.now();
     record.seq = this.nextSeq++;
-    keepTexts(record, this.texts);
+    if (this.texts !== undefined) keepTexts(record, this.texts);
     if (this.window.length < this.windowSize) {
       this.window.push(record);
     } else {

@@ -147,23 +147,32 @@ class Walk implements HopLeg {
   }
 }
 
+/** Placeholders of a dial before its first hop (shared: nothing writes to them). */
+const NO_ADDRESSES: HopAddresses = { src: '', dst: '' };
+const NOT_LANDED: SynVerdict = { kind: 'drop', why: '' };
+
 /**
  * One connection being opened: the SYN finds its way hop by hop, then the
- * SYN-ACK (or a RST) walks back. The dial is its SYN's listener on each hop.
+ * SYN-ACK (or a RST) walks back. The dial is its SYN's listener on each hop,
+ * and its wire: `summary` is set as each hop leaves (the fabric reads a wire
+ * only while it writes that hop's records).
  */
-class Dial implements PendingDial, HopLeg {
+class Dial implements PendingDial, HopLeg, Wire {
   private aborted = false;
   private readonly hops: string[];
   private readonly relays: (Relay | undefined)[] = [undefined];
   /** The addresses on the wire for each hop hops[k] → hops[k+1], as the SYN carried them there. */
   private readonly addresses: HopAddresses[] = [];
   private readonly packet: string;
-  private readonly type: 'health' | 'tcp';
+  readonly type: 'health' | 'tcp';
+  readonly requestId: string | undefined;
+  /** The SYN on the hop under way, as its records show it. */
+  summary = '';
   private syn: Syn;
   /** The hop under way: where the SYN goes, its addresses there, and what that host answered. */
   private next = '';
-  private onWire: HopAddresses = { src: '', dst: '' };
-  private landing: SynVerdict = { kind: 'drop', why: '' };
+  private onWire: HopAddresses = NO_ADDRESSES;
+  private landing: SynVerdict = NOT_LANDED;
 
   constructor(
     private readonly tcp: Tcp,
@@ -174,6 +183,7 @@ class Dial implements PendingDial, HopLeg {
     this.hops = [options.from];
     this.packet = tcp.fabric.packetId();
     this.type = options.purpose === 'health' ? 'health' : 'tcp';
+    this.requestId = options.requestId;
     const { purpose, requestId, from, srcIp, srcPort, dstIp, dstPort } = options;
     this.syn =
       requestId === undefined
@@ -226,8 +236,8 @@ class Dial implements PendingDial, HopLeg {
         const endpoint = tcp.texts.endpoint;
         const onWire = { src: endpoint.get(syn.srcIp, syn.srcPort), dst: endpoint.get(syn.dstIp, syn.dstPort) };
         this.onWire = onWire;
-        const wire: Wire = { type, summary: `SYN ${onWire.src} → ${onWire.dst}`, requestId };
-        tcp.fabric.carry(this.packet, at, next, wire, this);
+        this.summary = `SYN ${onWire.src} → ${onWire.dst}`;
+        tcp.fabric.carry(this.packet, at, next, this, this);
         return;
       }
       case 'accept': {
