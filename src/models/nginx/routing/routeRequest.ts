@@ -86,6 +86,24 @@ function baseContext(req: IncomingRequest): RequestContext {
     args: '',
     host: '',
     serverName: '',
+    // Filled in later by the router and the processor: listed here so that the
+    // object has every field from the start instead of growing one at a time.
+    captures: undefined,
+    named: undefined,
+    proxyHost: undefined,
+    startMs: undefined,
+    pid: undefined,
+    connection: undefined,
+    connectionRequests: undefined,
+    requestId: undefined,
+    status: undefined,
+    bodyBytesSent: undefined,
+    bytesSent: undefined,
+    requestLength: undefined,
+    responseHeaders: undefined,
+    nowMs: undefined,
+    upstreamAddr: undefined,
+    upstreamStatus: undefined,
   };
 }
 
