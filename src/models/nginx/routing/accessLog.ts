@@ -5,7 +5,8 @@
  */
 import { hexByte } from './bytes';
 import type { RequestContext } from './context';
-import { parseTemplate, renderParts } from './template';
+import { parseTemplate } from './template';
+import { isPlainVariable, variableGetter, type Getter } from './variables';
 
 /** nginx's built-in `combined` format. */
 export const COMBINED_FORMAT =
@@ -42,11 +43,47 @@ export function escapeLogValue(value: string): string {
  * string such as COMBINED_FORMAT. The time comes from `ctx.nowMs`.
  */
 export function formatAccessLog(format: string, ctx: RequestContext): string {
-  const parsed = parseTemplate(format);
-  if (!parsed.ok) return format;
-  return renderParts(parsed.parts, ctx, logValue);
+  const steps = logSteps(format);
+  if (steps === undefined) return format;
+  let line = '';
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as LogStep;
+    if (typeof step === 'string') {
+      line += step;
+      continue;
+    }
+    const value = step.get(ctx);
+    line += value === undefined ? '-' : step.plain ? value : escapeLogValue(value);
+  }
+  return line;
 }
 
-function logValue(v: string | undefined): string {
-  return v === undefined ? '-' : escapeLogValue(v);
+/** Literal text, or a variable's getter and whether its values never need escaping. */
+type LogStep = string | { get: Getter; plain: boolean };
+
+/**
+ * Formats compiled to steps, by text: a pure function of the text (the
+ * variable tables never change), asked for on every request. `undefined`
+ * for a format nginx would reject. Bounded.
+ */
+const formats = new Map<string, LogStep[] | undefined>();
+const FORMATS_LIMIT = 256;
+
+function logSteps(format: string): LogStep[] | undefined {
+  if (formats.has(format)) return formats.get(format);
+  if (formats.size >= FORMATS_LIMIT) formats.clear();
+  const parsed = parseTemplate(format);
+  const steps = parsed.ok
+    ? parsed.parts.map((part): LogStep => {
+        if ('literal' in part) return part.literal;
+        // A capture the last regex did not have is empty, as in nginx.
+        if ('capture' in part) {
+          const index = part.capture;
+          return { get: (ctx) => ctx.captures?.[index] ?? '', plain: false };
+        }
+        return { get: variableGetter(part.variable), plain: isPlainVariable(part.variable) };
+      })
+    : undefined;
+  formats.set(format, steps);
+  return steps;
 }

@@ -137,6 +137,32 @@ export function isKnownVariable(name: string, namedCaptures: readonly string[] =
   return namedCaptures.some((c) => c.toLowerCase() === n);
 }
 
+/**
+ * Built-in variables whose values are digits, times and the like: never a
+ * control, non-ASCII, `"` or `\` character, so the access log writes them
+ * as they are without looking for one.
+ */
+const PLAIN = new Set([
+  'status',
+  'body_bytes_sent',
+  'bytes_sent',
+  'request_length',
+  'time_local',
+  'time_iso8601',
+  'msec',
+  'request_time',
+  'server_port',
+  'remote_port',
+  'pid',
+  'connection',
+  'connection_requests',
+]);
+
+/** True when `$name`'s values never need access-log escaping (see PLAIN). */
+export function isPlainVariable(name: string): boolean {
+  return PLAIN.has(name.toLowerCase());
+}
+
 /** What `$name` reads, decided from the name alone: a built-in, a prefix family, else a named capture. */
 function resolveGetter(name: string): Getter {
   const n = name.toLowerCase();

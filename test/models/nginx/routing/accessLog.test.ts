@@ -39,6 +39,16 @@ describe('formatAccessLog', () => {
     expect(line).toBe('a=-|q=-|ia=|ru=-|ua=-|us=-|ur=-|h=caf\\xC3\\xA9\\x01|arg=-|st=200|b=3|rq="GET /z? HTTP/1.0"|ref=\\x22q\\x5C|x=-|c=-|uri=/z');
   });
 
+  it('escapes captures and named captures (an unset capture is empty), and writes numbers and times as they are', () => {
+    const c = ctx({ captures: ['x"y', 'a\\b'], named: { who: 'm"e' }, status: 0, bytesSent: 12, pid: 1001, connection: 7, nowMs: nine });
+    expect(formatAccessLog('$1 $who $2 $status $bytes_sent $pid#$connection [$time_local]', c)).toBe('a\\x5Cb m\\x22e  000 12 1001#7 [27/Nov/2026:09:00:00 +0000]');
+  });
+
+  it('writes a format nginx would reject as it is, the same way each time', () => {
+    expect(formatAccessLog('bad ${x', ctx())).toBe('bad ${x');
+    expect(formatAccessLog('bad ${x', ctx())).toBe('bad ${x');
+  });
+
   it('shows upstream variables as the processor joined them', () => {
     const line = formatAccessLog('$upstream_addr $upstream_status', ctx({ upstreamAddr: '10.0.0.1:80, 10.0.0.2:80', upstreamStatus: '502, 200' }));
     expect(line).toBe('10.0.0.1:80, 10.0.0.2:80 502, 200');
