@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { minify } from 'terser';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const lessonIndex = path.join(root, 'src/embed/lesson-chunks.ts');
@@ -181,12 +182,30 @@ export const WORLD_PARTS: Record<string, readonly string[]> = {
   // The terminal's view of a world (src/scenario/runtime/terminal-part.ts, which full-world.ts makes when the terminal
   // first asks), with what its commands read the world with (kubectl, aws elbv2, dig, nginx -t), and `nginx -s reload`,
   // the world's `nginx-reload` command (which only the terminal and the editors issue), and kube-proxy's rules as
-  // `iptables-save` prints them (only the terminal asks): loaded when the terminal opens.
-  terminal: ['src/scenario/runtime/terminal-part.ts', 'src/scenario/runtime/nginx-reload.ts', 'src/models/k8s/proxy/iptables-save.ts'],
+  // `iptables-save` prints them and `aws elbv2 describe-target-health` (only the terminal asks): loaded when the terminal opens.
+  terminal: ['src/scenario/runtime/terminal-part.ts', 'src/scenario/runtime/nginx-reload.ts', 'src/models/k8s/proxy/iptables-save.ts', 'src/models/nlb/describe.ts'],
+  // What the faults that edit Route 53 records and NLB health checks run (dns-ttl, dns-record, nlb-health-check):
+  // loaded before a world whose scenario or lesson step gives one (src/embed/world-parts.ts).
+  'net-edits': ['src/models/dns/edit.ts', 'src/scenario/runtime/dns-edit.ts', 'src/models/nlb/healthcheck/modify.ts'],
   // `kubectl apply` to a running cluster (Cluster.applyChanges): loaded with the real kubectl apply (src/embed/deferred/kubectl-apply.ts).
   apply: ['src/models/k8s/cluster/apply-changes.ts'],
 };
 const STAND_IN = '\0trafficlab-part:';
+
+/**
+ * World parts that always load together, imported as one module so that
+ * they make one chunk (one gzip window, one request): `partsNeeded` gives
+ * the NLB part with every cluster, and only a cluster makes NLBs. A part of
+ * several modules that import one another (the edits) is one chunk too.
+ */
+export const PART_CHUNKS: Record<string, readonly string[]> = { cluster: ['cluster', 'nlb'], 'net-edits': ['net-edits'] };
+const PART_CHUNK = '\0trafficlab-parts:';
+
+/** What the embed imports to load `part`: its modules, or the module of the chunk it shares (as build manifest keys). */
+export function partImports(part: string): string[] {
+  const shared = Object.entries(PART_CHUNKS).find(([, parts]) => parts.includes(part));
+  return shared === undefined ? [...(WORLD_PARTS[part] ?? [`(no part ${part})`])] : [`${PART_CHUNK.slice(1)}${shared[0]}`];
+}
 
 /** The value names an import statement of `importer` takes from `source`, or a barrel's `export { … } from` passes on (types left out). */
 function importedNames(importer: string, source: string): string[] {
@@ -209,6 +228,14 @@ function importedNames(importer: string, source: string): string[] {
   return names;
 }
 
+/** Whether `importer` only re-exports from `source` (a barrel), some of it constants, which a stand-in cannot stand in for. */
+function passesOnConstants(importer: string, source: string, real: string): boolean {
+  const text = readFileSync(importer.split('?')[0] ?? '', 'utf8');
+  const quoted = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`^import\\b[^;]*from\\s+'${quoted}';`, 'm').test(text)) return false;
+  return importedNames(importer.split('?')[0] ?? '', source).some((n) => !declaredAsFunctionOrClass(real, n));
+}
+
 /** Whether `name` is a function or class declared in the part module's folder (a stand-in cannot stand in for a constant). */
 function declaredAsFunctionOrClass(file: string, name: string): boolean {
   const dir = file.endsWith('index.ts') ? path.dirname(file) : undefined;
@@ -227,26 +254,43 @@ function worldParts(): Plugin {
     name: 'trafficlab:world-parts',
     enforce: 'pre',
     async resolveId(source, importer, options) {
+      if (source.startsWith(PART_CHUNK)) return source;
       if (importer === undefined || importer.startsWith(STAND_IN) || !source.startsWith('.')) return null;
       if (!candidates.has(path.basename(source).replace(/\.ts$/, ''))) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       // Within a part its modules import each other as they are.
       if (resolved === null || !partOf.has(resolved.id) || partOf.get(resolved.id) === partOf.get(importer)) return null;
+      // A barrel that passes on constants of a part module keeps the real module: what uses those constants gets
+      // them, and what calls the part's functions imports them from the module itself (and gets a stand-in).
+      if (passesOnConstants(importer, source, resolved.id)) return null;
       return `${STAND_IN}${path.relative(root, resolved.id)}?${new URLSearchParams({ importer: path.relative(root, importer), source })}`;
     },
     load(id) {
+      if (id.startsWith(PART_CHUNK)) {
+        const files = (PART_CHUNKS[id.slice(PART_CHUNK.length)] ?? []).flatMap((p) => WORLD_PARTS[p] ?? []);
+        // Star re-exports, so the chunk keeps only what the stand-ins take (a stand-in checks its names are not ambiguous).
+        return files.map((f) => `export * from ${JSON.stringify(path.join(root, f))};`).join('\n');
+      }
       if (!id.startsWith(STAND_IN)) return null;
       const [file = '', query = ''] = id.slice(STAND_IN.length).split('?');
       const params = new URLSearchParams(query);
       const real = path.join(root, file);
-      const part = partOf.get(real);
+      const part = partOf.get(real) ?? '';
+      // The real module, or the module of the chunk its part shares and the name the module has there.
+      const shared = Object.entries(PART_CHUNKS).find(([, parts]) => parts.includes(part));
+      const sharedFiles = shared === undefined ? [] : shared[1].flatMap((p) => WORLD_PARTS[p] ?? []).map((f) => path.join(root, f));
+      const target = shared === undefined ? real : `${PART_CHUNK}${shared[0]}`;
       const names = importedNames(path.join(root, params.get('importer') ?? ''), params.get('source') ?? '');
       for (const n of names) if (!declaredAsFunctionOrClass(real, n)) this.error(`${params.get('importer')} takes ${n} from the ${part} part (${file}), and a stand-in can only stand in for functions and classes`);
+      for (const n of names) {
+        const others = sharedFiles.filter((f) => f !== real && declaredAsFunctionOrClass(f, n));
+        if (others.length > 0) this.error(`${n} is declared in ${file} and ${others.map((f) => path.relative(root, f)).join(', ')}, which share a chunk: the name would be ambiguous there`);
+      }
       return [
         `import { registerWorldPart } from ${JSON.stringify(registry)};`,
         `const notLoaded = (name) => function () { throw new Error(\`\${name}: the ${part} part of the world is not loaded (src/embed/world-parts.ts)\`); };`,
         ...names.map((n) => `export let ${n} = notLoaded(${JSON.stringify(n)});`),
-        `registerWorldPart(${JSON.stringify(part)}, () => import(${JSON.stringify(real)}).then((m) => { ${names.map((n) => `${n} = m.${n};`).join(' ')} }));`,
+        `registerWorldPart(${JSON.stringify(part)}, () => import(${JSON.stringify(target)}).then((m) => { ${names.map((n) => `${n} = m.${n};`).join(' ')} }));`,
       ].join('\n');
     },
   };
@@ -279,8 +323,10 @@ function firstLoad() {
     reached.set(ctx, seen);
     return seen;
   };
+  // A world part's module stays on demand even where a barrel re-exports it (the graph then reaches it statically).
+  const parts = new Set(Object.values(WORLD_PARTS).flatMap((files) => files.map((f) => path.join(root, f))));
   return {
-    name: (id: string, ctx: ModuleGraph) => (staticGraph(ctx).has(id) ? 'traffic-lab' : null),
+    name: (id: string, ctx: ModuleGraph) => (staticGraph(ctx).has(id) && !parts.has(id) ? 'traffic-lab' : null),
     tags: ['$initial' as const],
     includeDependenciesRecursively: false,
   };
@@ -289,6 +335,25 @@ function firstLoad() {
 /** What a chunking group's `name` function can ask about the module graph. */
 interface ModuleGraph {
   getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+}
+
+/**
+ * Terser's compressor before Vite's minifier (oxc), which then mangles and
+ * prints: on this code the two passes leave about 1 % less gzip than either
+ * alone (the Kubernetes steps: 1.8 kB of 155), and the budget counts gzip.
+ * Only safe transforms (no `unsafe*` options; `pure_getters` stays at its
+ * default, since Svelte's state is read through getters). As a
+ * `renderChunk` step its source map is chained like any other.
+ */
+function terserCompress(): Plugin {
+  return {
+    name: 'trafficlab:terser-compress',
+    apply: 'build',
+    async renderChunk(code) {
+      const out = await minify(code, { module: true, toplevel: true, ecma: 2020, compress: { passes: 3 }, mangle: false, sourceMap: true });
+      return out.code === undefined ? null : { code: out.code, map: typeof out.map === 'string' ? out.map : null };
+    },
+  };
 }
 
 /** The iframe page's own Content-Security-Policy, in the built file only (the dev server needs its inline client). */
@@ -318,7 +383,7 @@ function devEntry(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte({ emitCss: false }), shadowStyles(), bundledLessons(), deferred(), worldParts(), framePolicy(), devEntry()],
+  plugins: [svelte({ emitCss: false }), shadowStyles(), bundledLessons(), deferred(), worldParts(), framePolicy(), devEntry(), terserCompress()],
   // Relative URLs, so dist/ works from any folder of any site.
   base: './',
   server: { host: '127.0.0.1' },
@@ -329,6 +394,9 @@ export default defineConfig({
     sourcemap: true,
     // The budget that matters is gzip of everything loaded up front (test/embed/size.test.ts), not one chunk's raw size.
     chunkSizeWarningLimit: 1000,
+    // What loads on demand imports statically only the first load (already run) or a small shared chunk, so preloading
+    // saves next to nothing, and its helper and dependency lists would be part of every page's first load.
+    modulePreload: false,
     rolldownOptions: {
       input: { 'traffic-lab': entry, embed: fileURLToPath(new URL('./embed.html', import.meta.url)) },
       // The entry's chunk may carry more exports than the entry (the first-load group shares it with embed.html's).

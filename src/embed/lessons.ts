@@ -23,6 +23,7 @@ export function registerBundledLessons(): () => void {
       text: step.text,
       tokens: step.tokens,
       scenario: { scenario: step.scenario, file: step.file },
+      faults: step.faults.map((f) => f.command),
       follow: (world, report) => {
         let watching = true;
         const stop = watchStep(step, world, (end) => {

@@ -32,7 +32,7 @@ export async function openSession(options: EmbedOptions, session: Omit<SessionOp
   if (!loaded.ok) return { ok: false, title: `The scenario ${resolved.file} has errors`, messages: loaded.messages };
   const seed = options.seed ?? loaded.scenario.seed;
   try {
-    await loadWorldParts(loaded.scenario);
+    await loadWorldParts(loaded.scenario, resolved.lesson?.faults);
   } catch (error) {
     return { ok: false, title: `The scenario ${resolved.file} could not be started`, messages: ['Part of the simulation could not be downloaded: check the connection and reload the page.', message(error)] };
   }

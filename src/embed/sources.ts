@@ -26,6 +26,8 @@ export interface LessonStep {
   /** `text` already lexed (the bundled lessons); without it the Markdown lexer is loaded to show the text. */
   tokens?: Token[];
   scenario: StepScenario;
+  /** The faults the step gives the world itself (`follow`), so what applies them can be loaded first. */
+  faults?: readonly { kind: string }[];
   /**
    * Watch the world for this step's goals and predictions; call `report`
    * as they happen. Returns a function that stops watching. Optional: a

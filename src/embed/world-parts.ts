@@ -14,7 +14,15 @@ import type { NginxSpec } from '../scenario/types';
 import { hasNginxTemplate, loadNginxParser } from './deferred/nginx-config';
 
 /** The parts the embed can load on demand (the terminal's when it opens, the others before a world that needs them). */
-export type WorldPart = 'direct' | 'cluster' | 'nlb' | 'nginx' | 'balancers' | 'proxy' | 'terminal' | 'apply';
+export type WorldPart = 'direct' | 'cluster' | 'nlb' | 'nginx' | 'balancers' | 'proxy' | 'terminal' | 'apply' | 'net-edits';
+
+/**
+ * Fault kinds that change Route 53 records or an NLB's health check: their
+ * code (the `net-edits` part) is loaded only for a scenario or lesson step
+ * that gives one. A page's `inject()` takes only `crash` and `recover`
+ * (src/embed/faults.ts), so no other fault can need it later.
+ */
+const NET_EDITS: readonly string[] = ['dns-ttl', 'dns-record', 'nlb-health-check'];
 
 const loaders = new Map<WorldPart, () => Promise<void>>();
 const loading = new Map<WorldPart, Promise<void>>();
@@ -43,9 +51,10 @@ const filling = new Set<Promise<void>>();
  * when it has one (a LoadBalancer Service can be made at any time), nginx
  * when a machine or a Deployment runs it (its balancing methods besides
  * round-robin when a configuration chooses one), the forward proxy when
- * there is one.
+ * there is one, the DNS and health-check edits when a fault of the
+ * scenario, or of `faults` (a lesson step's own), makes one.
  */
-export function partsNeeded(scenario: Scenario): WorldPart[] {
+export function partsNeeded(scenario: Scenario, faults: readonly { kind: string }[] = []): WorldPart[] {
   const parts: WorldPart[] = [];
   // As createWorld decides (src/scenario/world.ts): a topology makes a direct world.
   if (scenario.topology.clients.length + scenario.topology.servers.length > 0) parts.push('direct');
@@ -54,6 +63,7 @@ export function partsNeeded(scenario: Scenario): WorldPart[] {
   if (nginx) parts.push('nginx');
   if (nginxSpecs(scenario).some((spec) => spec.checked.upstreams.some((u) => u.method.kind !== 'round_robin'))) parts.push('balancers');
   if (scenario.proxies.length > 0) parts.push('proxy');
+  if ([...scenario.faults, ...faults].some((f) => NET_EDITS.includes(f.kind))) parts.push('net-edits');
   return parts;
 }
 
@@ -72,17 +82,18 @@ function nginxSpecs(scenario: Scenario): NginxSpec[] {
   return [...machines, ...Object.values(scenario.cluster?.nginx ?? {})];
 }
 
-/** Load what a world built from `scenario` needs (at once when nothing is deferred, as outside the embed build). */
-export async function loadWorldParts(scenario: Scenario): Promise<void> {
+/** Load what a world built from `scenario` (and given `faults`) needs (at once when nothing is deferred, as outside the embed build). */
+export async function loadWorldParts(scenario: Scenario, faults: readonly { kind: string }[] = []): Promise<void> {
   await Promise.all([
     needsNginxParser(scenario) ? loadNginxParser() : undefined,
-    ...partsNeeded(scenario).map(loadWorldPart),
+    ...partsNeeded(scenario, faults).map(loadWorldPart),
   ]);
 }
 
 /** Load what the terminal's commands read a world with (src/scenario/terminal/adapters): the terminal awaits it as it opens. */
 export function loadTerminalPart(): Promise<void> {
-  return loadWorldPart('terminal');
+  // The edits too, should a command of the terminal make one.
+  return Promise.all([loadWorldPart('terminal'), loadWorldPart('net-edits')]).then(() => undefined);
 }
 
 /** Load one part (once; again after a failed download). */

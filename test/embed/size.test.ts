@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORLD_PARTS } from '../../vite.embed.config';
+import { partImports, WORLD_PARTS } from '../../vite.embed.config';
 import { findLesson } from '../../src/embed/lesson-chunks';
 import { partsNeeded } from '../../src/embed/world-parts';
 import { BUDGET_BYTES, LESSONS, OVER_BUDGET } from './budget';
@@ -49,7 +49,7 @@ beforeAll(async () => {
   outDir = mkdtempSync(path.join(os.tmpdir(), 'trafficlab-size-'));
   manifest = await buildEmbed(outDir);
   steps = await Promise.all(
-    LESSONS.map(async (lesson) => ({ lesson, parts: (await findLesson(lesson))?.steps.map((step) => partsNeeded(step.scenario)) ?? [] })),
+    LESSONS.map(async (lesson) => ({ lesson, parts: (await findLesson(lesson))?.steps.map((step) => partsNeeded(step.scenario, step.faults.map((f) => f.command))) ?? [] })),
   );
 }, 120_000);
 
@@ -75,8 +75,8 @@ function entryKey(): string {
   return entry?.[0] ?? '';
 }
 
-/** The modules of world parts (vite.embed.config.ts), as manifest keys. */
-const partModules = (parts: readonly string[]) => parts.flatMap((part) => WORLD_PARTS[part] ?? [`(no part ${part})`]);
+/** What the embed imports to load world parts (vite.embed.config.ts): their modules, or the chunk parts share; as manifest keys. */
+const partModules = (parts: readonly string[]) => [...new Set(parts.flatMap(partImports))];
 
 /** What traffic-lab.js loads to show a step of `lesson` whose scenario needs `parts`, file by file, gzip bytes. */
 function measureStep(lesson: string, parts: readonly string[]): { total: number; sizes: { file: string; gzip: number }[] } {

@@ -27,6 +27,13 @@ describe('world parts loaded on demand', () => {
     expect(partsNeeded(chosen)).toEqual(['nginx', 'balancers']);
   });
 
+  it("needs the DNS and health-check edits only when the scenario's or the lesson step's faults make one", () => {
+    const cluster = scenario('lessons/scenarios/cluster.yaml');
+    expect(partsNeeded(cluster, [{ kind: 'kill' }, { kind: 'lose-az' }])).not.toContain('net-edits');
+    expect(partsNeeded(cluster, [{ kind: 'dns-ttl' }])).toContain('net-edits');
+    expect(partsNeeded({ ...cluster, faults: [{ atMs: 1000, kind: 'nlb-health-check', target: 'default/web' }] })).toContain('net-edits');
+  });
+
   it('loads each part a scenario needs once, and none it does not', async () => {
     const loads: string[] = [];
     registerWorldPart('nginx', async () => void loads.push('nginx'));

@@ -19,9 +19,6 @@ import {
   askServer,
   question,
   resolveRecursive,
-  setRecordData,
-  setRecordTtl,
-  zoneHolding,
   type NameServerAddress,
   buildHierarchy,
   cnameRecord,
@@ -48,6 +45,8 @@ import {
   type Zone,
   type ZoneEdit,
 } from '../../models/dns';
+// From the module itself: the embed loads these edits only for a scenario whose faults make one.
+import { setRecordData, setRecordTtl, zoneHolding } from '../../models/dns/edit';
 import { recordDataOf } from './dns-edit';
 import type { DnsSpec } from '../types';
 import type { Fabric, Wire } from './fabric';
