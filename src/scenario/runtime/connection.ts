@@ -49,7 +49,7 @@ export class Established implements Connection {
     const summary = this.tcp.texts.request.get(message.target, message.method);
     // Traffic shows, hop by hop, who appears to talk to whom and what the request says about its client.
     const traffic = this.purpose === 'traffic';
-    new RequestWalk(this, this.wireType, summary, message, traffic ? teachingHeaders(message.headers) : undefined, traffic).go();
+    new MessageWalk(this, this.wireType, summary, message.id, traffic ? teachingHeaders(message.headers) : undefined, traffic, message, undefined).go();
   }
 
   close(): void {
@@ -76,7 +76,7 @@ export class Established implements Connection {
     if (!this.open) return;
     const summary = this.tcp.texts.response.get(reply.servedBy, reply.status);
     const health = this.purpose === 'health';
-    new ReplyWalk(this, health ? 'health' : 'response', summary, requestId, reply, !health).go();
+    new MessageWalk(this, health ? 'health' : 'response', summary, requestId, undefined, !health, undefined, reply).go();
   }
 
   /** The server resets the connection while holding `requestId`: RST back to the client. */
@@ -93,32 +93,37 @@ export class Established implements Connection {
 }
 
 /**
- * One message walking a connection's hops (forward for a request, back for
- * its answer): its own listener on each hop and its own `Wire`, whose
- * `src`/`dst` are set for each hop as it leaves (the fabric reads a wire
- * only while it writes that hop's records, before the next hop starts).
- * One object per message, rather than a path copy, four closures and a wire
- * per hop: every request and every response goes this way. A relay on the
- * way may reset the connection there; nothing is heard of a lost packet.
+ * One message walking a connection's hops: a request forward to the server,
+ * or an answer back to the client. It is its own listener on each hop and
+ * its own `Wire`, whose `src`/`dst` are set for each hop as it leaves (the
+ * fabric reads a wire only while it writes that hop's records, before the
+ * next hop starts). One object per message, rather than a path copy, four
+ * closures and a wire per hop: every request and every response goes this
+ * way (one class for both, so the fabric sees one shape). A relay on the way
+ * may reset the connection there; nothing is heard of a lost packet.
  */
-abstract class MessageWalk implements HopLeg, Wire {
+class MessageWalk implements HopLeg, Wire {
   src: string | undefined = undefined;
   dst: string | undefined = undefined;
   /** The hop under way, counted from the start of this walk. */
   private index = 0;
   private readonly packet: string;
+  /** Walking from the server back to the client (an answer). */
+  private readonly back: boolean;
 
   constructor(
-    protected readonly connection: Established,
-    /** Walking from the server back to the client. */
-    private readonly back: boolean,
+    private readonly connection: Established,
     readonly type: WireType,
     readonly summary: string,
     readonly requestId: string,
     readonly headers: Readonly<Record<string, string>> | undefined,
     /** Whether hop records carry the hop's addresses (traffic does, health checks do not). */
     private readonly addressed: boolean,
+    /** The request, going forward; or the answer, going back. */
+    private readonly message: HttpMessage | undefined,
+    private readonly reply: HttpReply | undefined,
   ) {
+    this.back = reply !== undefined;
     this.packet = connection.tcp.fabric.packetId();
   }
 
@@ -169,33 +174,16 @@ abstract class MessageWalk implements HopLeg, Wire {
     // Lost on the way: the client's timeout covers it.
   }
 
-  /** The last hop landed. */
-  protected abstract end(): void;
-}
-
-/** A request walking to the server, which takes it if the connection is still open. */
-class RequestWalk extends MessageWalk {
-  constructor(connection: Established, type: WireType, summary: string, private readonly message: HttpMessage, headers: Readonly<Record<string, string>> | undefined, addressed: boolean) {
-    super(connection, false, type, summary, message.id, headers, addressed);
-  }
-
-  protected end(): void {
-    const { connection, message } = this;
-    if (connection.open) connection.server.request(message, new Exchange(connection, message.id, connection.ends));
-  }
-}
-
-/** An answer walking back to the client, which hears it if the connection is still open. */
-class ReplyWalk extends MessageWalk {
-  constructor(connection: Established, type: WireType, summary: string, requestId: string, private readonly reply: HttpReply, addressed: boolean) {
-    super(connection, true, type, summary, requestId, undefined, addressed);
-  }
-
-  protected end(): void {
-    const connection = this.connection;
-    const handlers = connection.pending;
-    connection.pending = undefined;
-    if (connection.open) handlers?.response(this.reply);
+  /** The last hop landed: the server takes the request, or the client hears the answer, if the connection is still open. */
+  private end(): void {
+    const { connection, message, reply } = this;
+    if (reply !== undefined) {
+      const handlers = connection.pending;
+      connection.pending = undefined;
+      if (connection.open) handlers?.response(reply);
+    } else if (message !== undefined && connection.open) {
+      connection.server.request(message, new Exchange(connection, message.id, connection.ends));
+    }
   }
 }
 
