@@ -30,22 +30,32 @@ export interface BuiltResponse {
   body: string;
 }
 
+/** The fields every response starts and ends with: shared, since header fields are read, never changed in place. */
+const SERVER_FIELD: [string, string] = ['Server', `nginx/${NGINX_VERSION}`];
+const CLOSE_FIELD: [string, string] = ['Connection', 'close'];
+
 /** A reply nginx made itself. */
 export function fromReply(reply: Reply, wallMs: number): BuiltResponse {
   return {
     status: reply.status,
-    headers: [['Server', `nginx/${NGINX_VERSION}`], ['Date', dateHeader(wallMs)], ...reply.headers, ['Connection', 'close']],
+    headers: [SERVER_FIELD, ['Date', dateHeader(wallMs)], ...reply.headers, CLOSE_FIELD],
     body: reply.body,
   };
 }
 
 /** An upstream's response passed through. */
 export function fromUpstream(response: UpstreamResponse, wallMs: number): BuiltResponse {
-  const passed = response.headers.filter(([name]) => !HIDDEN.has(lowerHeaderName(name)));
-  if (!passed.some(([name]) => lowerHeaderName(name) === 'content-length')) passed.push(['Content-Length', String(response.body.length)]);
-  return {
-    status: response.status,
-    headers: [['Server', `nginx/${NGINX_VERSION}`], ['Date', dateHeader(wallMs)], ...passed, ['Connection', 'close']],
-    body: response.body,
-  };
+  // One array, filled in order: nginx's own fields, the passed ones, then Connection.
+  const headers: [string, string][] = [SERVER_FIELD, ['Date', dateHeader(wallMs)]];
+  let length = false;
+  for (let i = 0; i < response.headers.length; i++) {
+    const field = response.headers[i] as [string, string];
+    const lower = lowerHeaderName(field[0]);
+    if (HIDDEN.has(lower)) continue;
+    if (lower === 'content-length') length = true;
+    headers.push(field);
+  }
+  if (!length) headers.push(['Content-Length', String(response.body.length)]);
+  headers.push(CLOSE_FIELD);
+  return { status: response.status, headers, body: response.body };
 }
