@@ -9,6 +9,17 @@
  * cached one is always the text that would have been built.
  */
 
+/**
+ * `text` as one flat string rather than a chain of joined pieces (`trim`
+ * returns the flattened string when there is nothing to trim): the trace
+ * flattens every text it keeps, and a text that already is flat is kept as
+ * the very same string.
+ */
+function flatText(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length === text.length ? trimmed : text;
+}
+
 /** Texts by prefix, then by the value that follows it. Bounded: a run with ever new values starts afresh. */
 const texts = new Map<string, Map<string | number, string>>();
 const TEXTS_LIMIT = 4096;
@@ -29,7 +40,7 @@ export function label(prefix: string, value: string | number): string {
       byValue = new Map();
       texts.set(prefix, byValue);
     }
-    text = `${prefix}${value}`;
+    text = flatText(`${prefix}${value}`);
     byValue.set(value, text);
     size++;
   }
@@ -47,7 +58,7 @@ export function memoText<K>(cache: Map<K, string>, key: K, make: (key: K) => str
   let text = cache.get(key);
   if (text === undefined) {
     if (cache.size >= MEMO_LIMIT) cache.clear();
-    text = make(key);
+    text = flatText(make(key));
     cache.set(key, text);
   }
   return text;
