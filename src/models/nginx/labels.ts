@@ -15,7 +15,7 @@
  * flattens every text it keeps, and a text that already is flat is kept as
  * the very same string.
  */
-function flatText(text: string): string {
+export function flatText(text: string): string {
   const trimmed = text.trim();
   return trimmed.length === text.length ? trimmed : text;
 }

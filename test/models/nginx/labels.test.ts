@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { label, memoText } from '../../../src/models/nginx/labels';
+import { flatText, label, memoText } from '../../../src/models/nginx/labels';
 
 describe('repeated decision texts', () => {
   it('writes the prefix then the value', () => {
@@ -30,5 +30,13 @@ describe('repeated decision texts', () => {
     expect(memoText(cache, 'a', make)).toBe('<a>');
     expect(memoText(cache, 'b', make)).toBe('<b>');
     expect(made).toBe(2);
+  });
+
+  it('keeps a text exactly as it is when making it flat, spaces at either end included', () => {
+    const joined = ['pod:default/', 'nginx-', '1'].join('') + ' x'.repeat(8);
+    expect(flatText(joined)).toBe(joined);
+    expect(flatText(' worker ')).toBe(' worker ');
+    expect(flatText('')).toBe('');
+    expect(label('worker ', '')).toBe('worker ');
   });
 });

@@ -7,7 +7,7 @@
  */
 import { Rng, type Engine, type Trace, type TraceInput } from '../../../sim';
 import type { NginxConfig } from '../model';
-import { label } from '../labels';
+import { flatText, label } from '../labels';
 import type { FileTree } from '../routing';
 import { NginxLogs } from './logs';
 import type { UpstreamNetwork } from './network';
@@ -48,7 +48,8 @@ export class NginxInstance {
   private clients = 0;
 
   constructor(opts: NginxOptions) {
-    this.name = opts.name ?? 'nginx';
+    // Flat once here: it is in every record this instance writes (see flatText).
+    this.name = flatText(opts.name ?? 'nginx');
     this.workers = new Workers(opts.config, opts.autoWorkers ?? DEFAULT_AUTO_WORKERS);
     this.masterPid = opts.pid ?? 1000;
     const engine = opts.engine;
