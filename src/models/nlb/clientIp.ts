@@ -10,7 +10,12 @@
  * Simplified: when the NLB rewrites the source, the client's source port is
  * kept; the real NLB picks its own port.
  */
+import { PairTexts } from '../../sim';
 import type { FlowTuple, Ip, NlbNode, TargetGroup } from './types';
+
+/** The `why` texts, made once per target type (and node address): every new connection has one. */
+const preservedWhy = new PairTexts<string, boolean>((targetType) => `client IP preserved (${targetType} target group, preserve_client_ip on)`);
+const rewrittenWhy = new PairTexts<string, Ip>((targetType, privateIp) => `source rewritten to the NLB node's private IP ${privateIp} (${targetType} target group, preserve_client_ip off)`);
 
 export interface SeenSource {
   readonly ip: Ip;
@@ -25,13 +30,13 @@ export function sourceSeenByTarget(tg: TargetGroup, node: NlbNode, flow: FlowTup
       ip: flow.srcIp,
       port: flow.srcPort,
       preserved: true,
-      why: `client IP preserved (${tg.targetType} target group, preserve_client_ip on)`,
+      why: preservedWhy.get(tg.targetType, true),
     };
   }
   return {
     ip: node.privateIp,
     port: flow.srcPort,
     preserved: false,
-    why: `source rewritten to the NLB node's private IP ${node.privateIp} (${tg.targetType} target group, preserve_client_ip off)`,
+    why: rewrittenWhy.get(tg.targetType, node.privateIp),
   };
 }

@@ -19,7 +19,7 @@
  * approximation of a black box. Later packets of the flow follow the flow
  * table (`flowTable.ts`), never this function.
  */
-import type { Rng } from '../../sim';
+import { flat, PairTexts, type Rng } from '../../sim';
 import { sourceSeenByTarget } from './clientIp';
 import type { SeenSource } from './clientIp';
 import { belowMinimum, crossZoneEnabled, zoneView } from './failover';
@@ -55,6 +55,38 @@ function label(t: Target): string {
   return `${t.id}:${t.port}`;
 }
 
+/** Where a node's candidates come from, as the `why` says it: one text per AZ and setting. */
+const scopes = new PairTexts<string, boolean>((az, crossZone) => (crossZone ? 'all enabled AZs (cross-zone on)' : `${az} only (cross-zone off)`));
+
+/** A forward's `why` and what it was made from: the last one per target, reused while they stay the same. */
+interface ForwardWhy {
+  readonly failOpen: boolean;
+  readonly healthy: number;
+  readonly available: number;
+  readonly scope: string;
+  readonly source: string;
+  readonly why: string;
+}
+
+const forwardWhys = new WeakMap<Target, ForwardWhy>();
+
+/**
+ * The `why` of a forward to `target`. It is the same, connection after
+ * connection, until health or settings change, so it is made once and shared
+ * (`scope` and `source` are shared texts, so comparing them is cheap).
+ */
+function forwardWhy(target: Target, failOpen: boolean, healthy: number, available: number, scope: string, source: string): string {
+  const last = forwardWhys.get(target);
+  if (last !== undefined && last.failOpen === failOpen && last.healthy === healthy && last.available === available && last.scope === scope && last.source === source) return last.why;
+  const candidates = failOpen ? available : healthy;
+  const how = failOpen
+    ? `fail-open: ${healthy} healthy of ${available} in ${scope}, so all ${candidates} are candidates`
+    : `flow hash over ${candidates} healthy target(s) in ${scope}`;
+  const why = flat(`${how} → ${label(target)} (${target.az}); ${source}`);
+  forwardWhys.set(target, { failOpen, healthy, available, scope, source, why });
+  return why;
+}
+
 /** Route one new TCP connection arriving at the node in `azOfNode`. */
 export function routeConnection(nlb: Nlb, request: RouteRequest): RouteDecision {
   const { azOfNode, flow5Tuple: flow, rng } = request;
@@ -75,7 +107,7 @@ export function routeConnection(nlb: Nlb, request: RouteRequest): RouteDecision 
     return { kind: 'reset', why: `listener ${listener.port} forwards to unknown target group ${listener.targetGroup}` };
   }
   const view = zoneView(nlb, tg, azOfNode);
-  const scope = crossZoneEnabled(nlb, tg) ? 'all enabled AZs (cross-zone on)' : `${azOfNode} only (cross-zone off)`;
+  const scope = scopes.get(azOfNode, crossZoneEnabled(nlb, tg));
   const failOpen = belowMinimum(tg.routingFailover, view);
   const candidates = failOpen ? view.available : view.healthy;
   if (candidates.length === 0) {
@@ -86,9 +118,6 @@ export function routeConnection(nlb: Nlb, request: RouteRequest): RouteDecision 
   }
   const target = candidates[rng.int(candidates.length)] as Target;
   const source = sourceSeenByTarget(tg, node, flow);
-  const how = failOpen
-    ? `fail-open: ${view.healthy.length} healthy of ${view.available.length} in ${scope}, so all ${candidates.length} are candidates`
-    : `flow hash over ${candidates.length} healthy target(s) in ${scope}`;
   return {
     kind: 'forward',
     node,
@@ -98,6 +127,6 @@ export function routeConnection(nlb: Nlb, request: RouteRequest): RouteDecision 
     candidates: candidates.length,
     failOpen,
     source,
-    why: `${how} → ${label(target)} (${target.az}); ${source.why}`,
+    why: forwardWhy(target, failOpen, view.healthy.length, view.available.length, scope, source.why),
   };
 }

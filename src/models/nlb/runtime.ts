@@ -10,6 +10,7 @@
  * Kubernetes side's target changes (`register`, `deregister`).
  */
 import { createActor } from 'xstate';
+import { PairTexts } from '../../sim';
 import type { Actor } from 'xstate';
 import { initialHealth } from './build';
 import type { TargetSpec } from './build';
@@ -50,6 +51,11 @@ export class NlbRuntime {
   private lastDns: string;
   private lastSweepMs = 0;
   private dnsCheckPending = false;
+  /** `component` as last made, and the name it was made from (written on every new connection's decision). */
+  private componentText = '';
+  private componentOf: string | undefined;
+  /** A forward's decision text (`→ ip:port`), made once per target address. */
+  private readonly forwardTexts = new PairTexts<string, number>((ip, port) => `→ ${ip}:${port}`);
 
   constructor(
     readonly nlb: Nlb,
@@ -62,7 +68,12 @@ export class NlbRuntime {
 
   /** The trace component of the NLB (`nlb:web`). */
   get component(): string {
-    return `nlb:${this.nlb.name}`;
+    const name = this.nlb.name;
+    if (name !== this.componentOf) {
+      this.componentOf = name;
+      this.componentText = `nlb:${name}`;
+    }
+    return this.componentText;
   }
 
   /** Start health checks on every registered target. */
@@ -140,7 +151,7 @@ export class NlbRuntime {
         key,
       );
     }
-    const what = decision.kind === 'forward' ? `→ ${decision.target.ip}:${decision.target.port}` : decision.kind;
+    const what = decision.kind === 'forward' ? this.forwardTexts.get(decision.target.ip, decision.target.port) : decision.kind;
     this.world.trace.record({ kind: 'decision', component: this.component, decision: what, why: decision.why });
     return decision;
   }

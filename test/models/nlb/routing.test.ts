@@ -65,6 +65,19 @@ describe('health and fail-open', () => {
     expect(targetsHit(routeMany(nlb, 'eu-west-1a', 50))).toEqual(['i-0a2']);
   });
 
+  it('explains each connection with the health counts of its moment, as they change between connections', () => {
+    const nlb = makeNlb();
+    allHealthy(nlb);
+    const whyTo = (id: string) => routeMany(nlb, 'eu-west-1a', 50).find((d) => d.kind === 'forward' && d.target.id === id)?.why;
+    expect(whyTo('i-0a2')).toMatch(/^flow hash over 2 healthy target\(s\) in eu-west-1a only/);
+    setHealth(nlb, UNHEALTHY, (t) => t.id === 'i-0a1');
+    expect(whyTo('i-0a2')).toMatch(/^flow hash over 1 healthy target\(s\) in eu-west-1a only/);
+    setHealth(nlb, UNHEALTHY, inAz('eu-west-1a'));
+    expect(whyTo('i-0a2')).toMatch(/^fail-open: 0 healthy of 2 in eu-west-1a only \(cross-zone off\), so all 2 are candidates → i-0a2:31080/);
+    allHealthy(nlb);
+    expect(whyTo('i-0a2')).toMatch(/^flow hash over 2 healthy target\(s\) in eu-west-1a only/);
+  });
+
   it('fails open in a zone with no healthy target: the node uses all its targets, healthy or not', () => {
     const nlb = makeNlb();
     allHealthy(nlb);
