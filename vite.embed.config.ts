@@ -184,9 +184,14 @@ export const WORLD_PARTS: Record<string, readonly string[]> = {
   // the world's `nginx-reload` command (which only the terminal and the editors issue), and kube-proxy's rules as
   // `iptables-save` prints them and `aws elbv2 describe-target-health` (only the terminal asks): loaded when the terminal opens.
   terminal: ['src/scenario/runtime/terminal-part.ts', 'src/scenario/runtime/nginx-reload.ts', 'src/models/k8s/proxy/iptables-save.ts', 'src/models/nlb/describe.ts'],
-  // What the faults that edit Route 53 records and NLB health checks run (dns-ttl, dns-record, nlb-health-check):
-  // loaded before a world whose scenario or lesson step gives one (src/embed/world-parts.ts).
-  'net-edits': ['src/models/dns/edit.ts', 'src/scenario/runtime/dns-edit.ts', 'src/models/nlb/healthcheck/modify.ts'],
+  // What the network faults run (dns-ttl, dns-record, nlb-health-check, cut-link, restore-link): loaded before a world
+  // whose scenario or lesson step gives one (src/embed/world-parts.ts).
+  'net-faults': [
+    'src/scenario/runtime/faults-net-apply.ts',
+    'src/models/dns/edit.ts',
+    'src/scenario/runtime/dns-edit.ts',
+    'src/models/nlb/healthcheck/modify.ts',
+  ],
   // `kubectl apply` to a running cluster (Cluster.applyChanges): loaded with the real kubectl apply (src/embed/deferred/kubectl-apply.ts).
   apply: ['src/models/k8s/cluster/apply-changes.ts'],
 };
@@ -196,9 +201,9 @@ const STAND_IN = '\0trafficlab-part:';
  * World parts that always load together, imported as one module so that
  * they make one chunk (one gzip window, one request): `partsNeeded` gives
  * the NLB part with every cluster, and only a cluster makes NLBs. A part of
- * several modules that import one another (the edits) is one chunk too.
+ * several modules that import one another (the network faults) is one chunk too.
  */
-export const PART_CHUNKS: Record<string, readonly string[]> = { cluster: ['cluster', 'nlb'], 'net-edits': ['net-edits'] };
+export const PART_CHUNKS: Record<string, readonly string[]> = { cluster: ['cluster', 'nlb'], 'net-faults': ['net-faults'] };
 const PART_CHUNK = '\0trafficlab-parts:';
 
 /** What the embed imports to load `part`: its modules, or the module of the chunk it shares (as build manifest keys). */

@@ -11,18 +11,19 @@
  */
 import type { Scenario } from '../scenario';
 import type { NginxSpec } from '../scenario/types';
+import { NET_FAULT_KINDS } from '../scenario/runtime/faults-net';
 import { hasNginxTemplate, loadNginxParser } from './deferred/nginx-config';
 
 /** The parts the embed can load on demand (the terminal's when it opens, the others before a world that needs them). */
-export type WorldPart = 'direct' | 'cluster' | 'nlb' | 'nginx' | 'balancers' | 'proxy' | 'terminal' | 'apply' | 'net-edits';
+export type WorldPart = 'direct' | 'cluster' | 'nlb' | 'nginx' | 'balancers' | 'proxy' | 'terminal' | 'apply' | 'net-faults';
 
 /**
- * Fault kinds that change Route 53 records or an NLB's health check: their
- * code (the `net-edits` part) is loaded only for a scenario or lesson step
- * that gives one. A page's `inject()` takes only `crash` and `recover`
+ * The network fault kinds (src/scenario/runtime/faults-net.ts): their code
+ * (the `net-faults` part) is loaded only for a scenario or lesson step that
+ * gives one. A page's `inject()` takes only `crash` and `recover`
  * (src/embed/faults.ts), so no other fault can need it later.
  */
-const NET_EDITS: readonly string[] = ['dns-ttl', 'dns-record', 'nlb-health-check'];
+const NET_FAULTS: readonly string[] = NET_FAULT_KINDS;
 
 const loaders = new Map<WorldPart, () => Promise<void>>();
 const loading = new Map<WorldPart, Promise<void>>();
@@ -51,8 +52,8 @@ const filling = new Set<Promise<void>>();
  * when it has one (a LoadBalancer Service can be made at any time), nginx
  * when a machine or a Deployment runs it (its balancing methods besides
  * round-robin when a configuration chooses one), the forward proxy when
- * there is one, the DNS and health-check edits when a fault of the
- * scenario, or of `faults` (a lesson step's own), makes one.
+ * there is one, the network faults' code when the scenario, or `faults`
+ * (a lesson step's own), gives one.
  */
 export function partsNeeded(scenario: Scenario, faults: readonly { kind: string }[] = []): WorldPart[] {
   const parts: WorldPart[] = [];
@@ -63,7 +64,7 @@ export function partsNeeded(scenario: Scenario, faults: readonly { kind: string 
   if (nginx) parts.push('nginx');
   if (nginxSpecs(scenario).some((spec) => spec.checked.upstreams.some((u) => u.method.kind !== 'round_robin'))) parts.push('balancers');
   if (scenario.proxies.length > 0) parts.push('proxy');
-  if ([...scenario.faults, ...faults].some((f) => NET_EDITS.includes(f.kind))) parts.push('net-edits');
+  if ([...scenario.faults, ...faults].some((f) => NET_FAULTS.includes(f.kind))) parts.push('net-faults');
   return parts;
 }
 
@@ -92,8 +93,8 @@ export async function loadWorldParts(scenario: Scenario, faults: readonly { kind
 
 /** Load what the terminal's commands read a world with (src/scenario/terminal/adapters): the terminal awaits it as it opens. */
 export function loadTerminalPart(): Promise<void> {
-  // The edits too, should a command of the terminal make one.
-  return Promise.all([loadWorldPart('terminal'), loadWorldPart('net-edits')]).then(() => undefined);
+  // The network faults' code too, should a command of the terminal give one.
+  return Promise.all([loadWorldPart('terminal'), loadWorldPart('net-faults')]).then(() => undefined);
 }
 
 /** Load one part (once; again after a failed download). */

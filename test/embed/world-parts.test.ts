@@ -27,11 +27,12 @@ describe('world parts loaded on demand', () => {
     expect(partsNeeded(chosen)).toEqual(['nginx', 'balancers']);
   });
 
-  it("needs the DNS and health-check edits only when the scenario's or the lesson step's faults make one", () => {
+  it("needs the network faults' code only when the scenario or the lesson step gives one", () => {
     const cluster = scenario('lessons/scenarios/cluster.yaml');
-    expect(partsNeeded(cluster, [{ kind: 'kill' }, { kind: 'lose-az' }])).not.toContain('net-edits');
-    expect(partsNeeded(cluster, [{ kind: 'dns-ttl' }])).toContain('net-edits');
-    expect(partsNeeded({ ...cluster, faults: [{ atMs: 1000, kind: 'nlb-health-check', target: 'default/web' }] })).toContain('net-edits');
+    expect(partsNeeded(cluster, [{ kind: 'kill' }, { kind: 'lose-az' }])).not.toContain('net-faults');
+    expect(partsNeeded(cluster, [{ kind: 'dns-ttl' }])).toContain('net-faults');
+    expect(partsNeeded({ ...cluster, faults: [{ atMs: 1000, kind: 'nlb-health-check', target: 'default/web' }] })).toContain('net-faults');
+    expect(partsNeeded(cluster, [{ kind: 'cut-link' }])).toContain('net-faults');
   });
 
   it('loads each part a scenario needs once, and none it does not', async () => {

@@ -2,7 +2,10 @@
  * Network faults in a full world: DNS changes at Route 53 (`dns-ttl`,
  * `dns-record`), the NLB's health-check settings (`nlb-health-check`), and
  * a cut link between two components (`cut-link`, `restore-link`), applied at
- * the world's current virtual time.
+ * the world's current virtual time by `faults-net-apply.ts`; here their
+ * kinds, and the cut-link hook and scheduled-fault command every full world
+ * uses (kept apart so the embed loads the applying code only for a scenario
+ * that gives such a fault).
  *
  * A wrong target throws, as every fault does. A change AWS would refuse (a
  * TTL on an alias, a health-check value out of range) is not an error of the
@@ -14,7 +17,7 @@ import type { FaultKind, FaultSettings, FaultSpec } from '../types';
 import type { DnsPart } from './dns-part';
 import type { NlbPart } from './nlb-part';
 
-/** The kinds this module applies. */
+/** The kinds `applyNetCommand` applies. */
 export const NET_FAULT_KINDS = ['dns-ttl', 'dns-record', 'nlb-health-check', 'cut-link', 'restore-link'] as const;
 export type NetFaultKind = (typeof NET_FAULT_KINDS)[number];
 
@@ -58,76 +61,6 @@ export function cutHook(cutLinks: ReadonlyMap<string, string>): (a: string, b: s
 export function faultCommand<C>(f: FaultSpec): C {
   const { atMs: _atMs, ...command } = f;
   return command as C;
-}
-
-function service(ref: string): string {
-  return ref.includes('/') ? ref : `default/${ref}`;
-}
-
-function ends(target: string): [string, string] {
-  const parts = target.split('|');
-  const [a, b] = parts;
-  if (parts.length !== 2 || a === undefined || b === undefined || a === '' || b === '' || a === b) {
-    throw new Error(`expected two components as from|to (nlb-eu-west-1a|node-1), got "${target}"`);
-  }
-  return [a, b];
-}
-
-/** Apply a network fault now; throws an Error saying what was expected when the target or a field is wrong. */
-export function applyNetCommand(deps: NetFaultDeps, command: NetCommand): void {
-  const { kind, target } = command;
-  const record = (why: string) => deps.trace.record({ kind: 'command', command: kind, target, why });
-  switch (kind) {
-    case 'dns-ttl': {
-      if (deps.dns === undefined) throw new Error('dns-ttl: this world has no DNS');
-      if (command.ttlS === undefined) throw new Error('dns-ttl: expected ttlS, the new TTL in seconds');
-      const edit = deps.dns.setTtl(target, command.ttlS);
-      record(edit.ok ? edit.why : `${REFUSED} ${edit.why}`);
-      return;
-    }
-    case 'dns-record': {
-      if (deps.dns === undefined) throw new Error('dns-record: this world has no DNS');
-      if (command.value === undefined || command.value === '') throw new Error('dns-record: expected value, the new address(es), alias:<service> or host name');
-      const edit = deps.dns.setRecord(target, command.value);
-      record(edit.ok ? edit.why : `${REFUSED} ${edit.why}`);
-      return;
-    }
-    case 'nlb-health-check': {
-      const change = {
-        ...(command.intervalS === undefined ? {} : { intervalSeconds: command.intervalS }),
-        ...(command.timeoutS === undefined ? {} : { timeoutSeconds: command.timeoutS }),
-        ...(command.healthyThreshold === undefined ? {} : { healthyThreshold: command.healthyThreshold }),
-        ...(command.unhealthyThreshold === undefined ? {} : { unhealthyThreshold: command.unhealthyThreshold }),
-      };
-      if (!deps.nlbs.all().some((n) => n.service === service(target))) {
-        throw new Error(`nlb-health-check: expected a LoadBalancer Service with an NLB (${deps.nlbs.all().map((n) => n.service).join(', ') || 'none built yet'}), got "${target}"`);
-      }
-      const modified = deps.nlbs.modifyHealthCheck(service(target), change);
-      record(
-        modified.ok
-          ? `modify target group health check of ${target}'s NLB: ${modified.why}; each target's checker keeps the round it has scheduled and uses the new settings from its next check`
-          : `${REFUSED} ${modified.why}`,
-      );
-      return;
-    }
-    case 'cut-link':
-    case 'restore-link': {
-      const [a, b] = ends(target);
-      for (const c of [a, b]) if (!deps.known(c)) throw new Error(`${kind}: expected a component id, got "${c}"`);
-      const key = linkKey(a, b);
-      if (kind === 'cut-link') {
-        deps.cutLinks.set(key, `the link ${a} ↔ ${b} is cut: the packet is lost`);
-        record(`cut the link ${a} ↔ ${b}: packets on it are lost both ways, in flight too; TCP retransmits and times out`);
-        if (command.forMs !== undefined) {
-          deps.engine.schedule(command.forMs, () => applyNetCommand(deps, { kind: 'restore-link', target }), `undo cut-link ${target}`);
-        }
-      } else {
-        deps.cutLinks.delete(key);
-        record(`the link ${a} ↔ ${b} carries packets again`);
-      }
-      return;
-    }
-  }
 }
 
 /** Kinds of fault, as a type guard for the world's table of the others. */

@@ -13,7 +13,8 @@ import type { FaultKind, FaultSettings } from '../types';
 import type { ClusterPart } from './cluster-part';
 import { podComponent } from './cluster-part';
 import type { MachinePart } from './machine-part';
-import { applyNetCommand, isNetFault, type NetFaultDeps, type OtherFaultKind } from './faults-net';
+import { isNetFault, type NetFaultDeps, type OtherFaultKind } from './faults-net';
+import { applyNetCommand } from './faults-net-apply';
 import { applyClusterCommand, checkClusterCommand, clusterWhy } from './faults-cluster';
 
 /** A command for `World.inject`: a fault or its undoing. */
