@@ -10,7 +10,8 @@
  */
 import type { LocationBlock, ProxyPass } from '../model';
 import type { RequestContext } from './context';
-import { headerValues, keptHeaders, lowerHeaderName } from './headers';
+import { headerPlan, passes, type PlannedField } from './headerPlan';
+import { headerValues, keptHeaders } from './headers';
 import { mapProxyUri, normalizedFromContext, proxyHost } from './proxyUri';
 import { expandVariables } from './template';
 
@@ -29,21 +30,6 @@ export interface UpstreamRequestHead {
   upstream: string;
 }
 
-const BODY_LENGTH = '$proxy_internal_body_length';
-const CHUNKED = '$proxy_internal_chunked';
-
-/** ngx_http_proxy_headers: what nginx adds unless proxy_set_header names the field. */
-const DEFAULT_HEADERS: readonly [string, string][] = [
-  ['Host', '$proxy_host'],
-  ['Connection', 'close'],
-  ['Content-Length', BODY_LENGTH],
-  ['Transfer-Encoding', CHUNKED],
-  ['TE', ''],
-  ['Keep-Alive', ''],
-  ['Expect', ''],
-  ['Upgrade', ''],
-];
-
 export interface UpstreamOptions {
   /**
    * Length of the request body nginx read (it buffers the body, so a chunked
@@ -58,48 +44,6 @@ export interface UpstreamOptions {
 function clientBodyLength(ctx: RequestContext): number | undefined {
   const cl = headerValues(ctx.headers, 'content_length')[0];
   return cl !== undefined && /^\d+$/.test(cl.trim()) ? Number(cl.trim()) : undefined;
-}
-
-interface HeaderPlan {
-  /** proxy_set_header fields, then the defaults they do not name. */
-  readonly merged: readonly (readonly [string, string])[];
-  /** Lower-cased names of `merged`: the client's fields by these names are not passed. */
-  readonly replaced: ReadonlySet<string>;
-  /**
-   * Whether a client field is passed, by its name as sent: a function of the
-   * name and `replaced` only, asked for the same few names on every request.
-   * Bounded.
-   */
-  readonly passes: Map<string, boolean>;
-}
-
-/** Client field names a plan remembers before it starts afresh. */
-const PASSES_LIMIT = 256;
-
-function passes(plan: HeaderPlan, name: string): boolean {
-  let passed = plan.passes.get(name);
-  if (passed === undefined) {
-    if (plan.passes.size >= PASSES_LIMIT) plan.passes.clear();
-    passed = !plan.replaced.has(lowerHeaderName(name));
-    plan.passes.set(name, passed);
-  }
-  return passed;
-}
-
-/** Header plans by location: they depend on its configuration only, so each is worked out once. */
-const plans = new WeakMap<LocationBlock, HeaderPlan>();
-
-function headerPlan(location: LocationBlock): HeaderPlan {
-  let plan = plans.get(location);
-  if (plan === undefined) {
-    const merged: (readonly [string, string])[] = [...location.conf.proxySetHeaders];
-    for (const d of DEFAULT_HEADERS) {
-      if (!merged.some(([name]) => name.toLowerCase() === d[0].toLowerCase())) merged.push(d);
-    }
-    plan = { merged, replaced: new Set(merged.map(([name]) => name.toLowerCase())), passes: new Map() };
-    plans.set(location, plan);
-  }
-  return plan;
 }
 
 /**
@@ -126,16 +70,20 @@ export function buildUpstreamRequest(location: LocationBlock, ctx: RequestContex
   const uri = upstreamUri(pass, location, ctx, opts.internal === true);
 
   const plan = headerPlan(location);
-  const merged = plan.merged;
-  const bodyLength = opts.bodyLength ?? clientBodyLength(ctx);
   const headers: [string, string][] = [];
-  for (let i = 0; i < merged.length; i++) {
-    const [name, template] = merged[i] as readonly [string, string];
+  for (let i = 0; i < plan.fields.length; i++) {
+    const planned = plan.fields[i] as PlannedField;
+    // A fixed field is the plan's own pair: header fields are read, never changed in place.
+    if (planned.kind === 'fixed') {
+      headers.push(planned.field);
+      continue;
+    }
     let value: string;
-    if (template === BODY_LENGTH) value = bodyLength === undefined ? '' : String(bodyLength);
-    else if (template === CHUNKED) value = '';
-    else value = expandVariables(template, ctx);
-    if (value !== '') headers.push([name, value]);
+    if (planned.kind === 'body') {
+      const bodyLength = opts.bodyLength ?? clientBodyLength(ctx);
+      value = bodyLength === undefined ? '' : String(bodyLength);
+    } else value = expandVariables(planned.template, ctx);
+    if (value !== '') headers.push([planned.name, value]);
   }
   const kept = keptHeaders(ctx.headers);
   for (let i = 0; i < kept.length; i++) {
