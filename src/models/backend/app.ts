@@ -16,7 +16,7 @@
  * handler writes into a closed socket).
  */
 import { createActor, type Actor } from 'xstate';
-import type { Engine, EventHandle, Rng, Trace } from '../../sim';
+import type { Engine, EventHandle, Rng, Trace, TraceInput } from '../../sim';
 import { statusLine } from '../../net';
 import { admit, type Capacity } from './admission';
 import { appLifecycleMachine, type AppFaults, type AppLifecyclePort } from './app.machine';
@@ -242,7 +242,8 @@ export class AppProcess {
     if (response.status >= 500) this.counts.errors++;
     if (this.spec.accessLog) {
       const r = job.request;
-      this.deps.trace.record({ kind: 'log', component: this.component, stream: 'access', line: accessLine(r, response) });
+      // `t` and `seq` are placeholders the trace stamps, written first so the record keeps its shape.
+      this.deps.trace.record({ t: 0, seq: 0, kind: 'log', component: this.component, stream: 'access', line: accessLine(r, response) } as TraceInput);
     }
     job.exchange.respond(response);
   }

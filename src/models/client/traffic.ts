@@ -6,7 +6,7 @@
  * `outcome` record per request and keeps counters for snapshots.
  */
 import { createActor, type Actor } from 'xstate';
-import { PairTexts, type Engine, type Random, type Trace } from '../../sim';
+import { PairTexts, type Engine, type Random, type Trace, type TraceInput } from '../../sim';
 import { createBrowserCache } from '../dns';
 import { requestIntervalMs, type Arrival } from './arrival';
 import { startJourney, type JourneyConfig, type JourneyDeps, type JourneyOutcome, type JourneyResult } from './journey';
@@ -137,7 +137,8 @@ export class TrafficClient {
     const entry = pickPath(this.config.mix, this.mixRng);
     const requestId = `${this.id}#${n + 1}`;
     const srcIp = sourceAddress(this.config.addresses, n);
-    this.world.trace.record({ kind: 'request', requestId, client: this.id, method: entry.method, url: this.urls.get(entry.path, this.authority) });
+    // `t` and `seq` (here and in `settle`) are placeholders the trace stamps, written first so the record keeps its shape.
+    this.world.trace.record({ t: 0, seq: 0, kind: 'request', requestId, client: this.id, method: entry.method, url: this.urls.get(entry.path, this.authority) } as TraceInput);
     startJourney(this.deps, this.journey, { id: requestId, srcIp, method: entry.method, path: entry.path });
   }
 
@@ -147,7 +148,7 @@ export class TrafficClient {
     const { requestId, status, latencyMs, servedBy, why } = outcome;
     const result = traceResult(outcome.result);
     // Two literals rather than a conditional spread: one record per request (same key order either way).
-    if (servedBy === undefined) this.world.trace.record({ kind: 'outcome', requestId, client: this.id, status, result, latencyMs, why });
-    else this.world.trace.record({ kind: 'outcome', requestId, client: this.id, status, result, latencyMs, servedBy, why });
+    if (servedBy === undefined) this.world.trace.record({ t: 0, seq: 0, kind: 'outcome', requestId, client: this.id, status, result, latencyMs, why } as TraceInput);
+    else this.world.trace.record({ t: 0, seq: 0, kind: 'outcome', requestId, client: this.id, status, result, latencyMs, servedBy, why } as TraceInput);
   }
 }

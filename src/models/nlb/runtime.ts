@@ -10,7 +10,7 @@
  * Kubernetes side's target changes (`register`, `deregister`).
  */
 import { createActor } from 'xstate';
-import { PairTexts } from '../../sim';
+import { PairTexts, type TraceInput } from '../../sim';
 import type { Actor } from 'xstate';
 import { initialHealth } from './build';
 import type { TargetSpec } from './build';
@@ -152,7 +152,8 @@ export class NlbRuntime {
       );
     }
     const what = decision.kind === 'forward' ? this.forwardTexts.get(decision.target.ip, decision.target.port) : decision.kind;
-    this.world.trace.record({ kind: 'decision', component: this.component, decision: what, why: decision.why });
+    // `t` and `seq` are placeholders the trace stamps, written first so the record keeps its shape (one per new connection).
+    this.world.trace.record({ t: 0, seq: 0, kind: 'decision', component: this.component, decision: what, why: decision.why } as TraceInput);
     return decision;
   }
 

@@ -6,7 +6,7 @@
  * behind each pod IP, and asks kube-proxy where each new connection goes.
  * Everything a controller decides is written to the trace with its `why`.
  */
-import type { Engine, Random, Trace } from '../../../sim';
+import type { Engine, Random, Trace, TraceInput } from '../../../sim';
 import type { Problem } from '../api/problems';
 import { Findings } from '../api/problems';
 import type { DefaultedConfigMap, DefaultedDeployment, DefaultedManifest } from '../api/types';
@@ -320,8 +320,9 @@ export class Cluster {
     const summary = proxy.summary(decision);
     const component = proxy.component;
     // Two literals rather than a conditional spread: this runs for every new connection (same key order either way).
-    if (requestId !== undefined) this.trace.record({ kind: 'decision', component, decision: summary, requestId, why: decision.why });
-    else this.trace.record({ kind: 'decision', component, decision: summary, why: decision.why });
+    // `t` and `seq` are placeholders the trace stamps, written first so the record keeps its shape.
+    if (requestId !== undefined) this.trace.record({ t: 0, seq: 0, kind: 'decision', component, decision: summary, requestId, why: decision.why } as TraceInput);
+    else this.trace.record({ t: 0, seq: 0, kind: 'decision', component, decision: summary, why: decision.why } as TraceInput);
     return decision;
   }
 
