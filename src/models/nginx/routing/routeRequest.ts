@@ -7,12 +7,12 @@
  *
  * Every step leaves a decision with a `why` for the trace.
  */
+import { label } from '../labels';
 import type { Conf, LocationBlock, ServerBlock } from '../model';
 import { toBytes } from './bytes';
 import type { RequestContext } from './context';
 import { findLocation, locationLabel } from './findLocation';
 import { keptFields } from './headers';
-import { label } from '../labels';
 import { isInvalidUri, normalizeUri } from './normalizeUri';
 import { errorReply, redirectReply, returnResponse } from './reply';
 import type { Reply } from './reply';
