@@ -88,8 +88,8 @@ export function templateError(template: string, namedCaptures: readonly string[]
 
 /**
  * Evaluate parsed parts; `onValue` decides how a variable's value (undefined
- * when not found) is written — scripts write it as is, the access log escapes
- * it and writes "-" for not found.
+ * when not found) is written — scripts write it as is, empty when not found.
+ * (The access log has its own compiled form: see accessLog.ts.)
  */
 export function renderParts(parts: readonly TemplatePart[], ctx: RequestContext, onValue: (v: string | undefined) => string): string {
   let out = '';
