@@ -14,6 +14,7 @@
 import { PairTexts, type Engine, type Trace } from '../../sim';
 import type { Fabric, HopLeg, Wire } from './fabric';
 import { Established } from './connection';
+import { SynAck, Walk } from './tcp-walks';
 import type { DialHandlers, Host, HopAddresses, Purpose, Relay, Syn, SynVerdict } from './tcp-types';
 
 /** Where packets go: the host of a component, and the first hop from a sender. */
@@ -94,59 +95,6 @@ export class Tcp {
   }
 }
 
-/**
- * One packet walking a path, hop after hop. A class rather than a closure per
- * hop: every packet of every request goes this way.
- */
-class Walk implements HopLeg {
-  /** The hop under way: path[index] → path[index + 1]. */
-  private index = 0;
-
-  constructor(
-    private readonly fabric: Fabric,
-    private readonly packet: string,
-    private readonly path: readonly string[],
-    private readonly wire: Wire | ((index: number) => Wire),
-    private readonly done: () => void,
-    private readonly onDropped: ((why: string) => void) | undefined,
-    private readonly check: ((index: number) => string | undefined) | undefined,
-    private readonly resetAt: ((index: number, why: string) => void) | undefined,
-  ) {}
-
-  step(): void {
-    const i = this.index;
-    const from = this.path[i];
-    const to = this.path[i + 1];
-    if (from === undefined || to === undefined) {
-      this.done();
-      return;
-    }
-    const wire = this.wire;
-    this.fabric.carry(this.packet, from, to, typeof wire === 'function' ? wire(i) : wire, this);
-  }
-
-  refuse(): undefined {
-    return undefined;
-  }
-
-  arrived(): void {
-    const i = this.index;
-    if (i + 2 < this.path.length && this.check !== undefined) {
-      const why = this.check(i + 1);
-      if (why !== undefined) {
-        this.resetAt?.(i + 1, why);
-        return;
-      }
-    }
-    this.index = i + 1;
-    this.step();
-  }
-
-  dropped(why: string): void {
-    this.onDropped?.(why);
-  }
-}
-
 /** Placeholders of a dial before its first hop (shared: nothing writes to them). */
 const NO_ADDRESSES: HopAddresses = { src: '', dst: '' };
 const NOT_LANDED: SynVerdict = { kind: 'drop', why: '' };
@@ -219,6 +167,12 @@ class Dial implements PendingDial, HopLeg, Wire {
     this.release();
   }
 
+  /** The SYN-ACK reached the opener: it hears of the connection, unless it gave up meanwhile. */
+  answered(connection: Established): void {
+    if (this.aborted) connection.close();
+    else this.handlers.connected(connection);
+  }
+
   private release(): void {
     for (const relay of this.relays) relay?.closed?.();
   }
@@ -247,15 +201,7 @@ class Dial implements PendingDial, HopLeg, Wire {
         const connection = new Established(tcp, this.id, path, verdict.server, exchange, options.purpose, requestId);
         const endpoint = tcp.texts.endpoint;
         const synAck: Wire = { type, summary: `SYN-ACK ${endpoint.get(syn.dstIp, syn.dstPort)} → ${endpoint.get(syn.srcIp, syn.srcPort)}`, requestId };
-        tcp.walk(
-          [...this.hops].reverse(),
-          synAck,
-          () => {
-            if (this.aborted) connection.close();
-            else this.handlers.connected(connection);
-          },
-          () => connection.close(),
-        );
+        new SynAck(this, connection, synAck).step();
         return;
       }
       case 'reset': {
