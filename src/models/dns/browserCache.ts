@@ -53,7 +53,7 @@ export function browserCacheLookup(
   name: string,
   nowMs: number,
 ): { addresses: readonly string[]; remainingMs: number; why: string } | undefined {
-  const key = fqdn(name);
+  const key = cacheKey(name);
   const entry = cache.entries.get(key);
   if (entry === undefined) return undefined;
   const remainingMs = entry.storedAtMs + entry.ttlS * 1000 - nowMs;
@@ -61,6 +61,37 @@ export function browserCacheLookup(
     cache.entries.delete(key);
     return undefined;
   }
-  const why = `browser host cache hit: ${key} → ${entry.addresses.join(', ')}, ${Math.ceil(remainingMs / 1000)} s left of ${entry.ttlS} s`;
-  return { addresses: entry.addresses, remainingMs, why };
+  return new CacheHit(key, entry, remainingMs);
+}
+
+/** Names as the cache keys them (`fqdn`), remembered: a client looks its one host up for every request. */
+const keys = new Map<string, string>();
+
+function cacheKey(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = fqdn(name);
+    // Bounded: a run with many names must not grow this without end.
+    if (keys.size >= 1000) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
+}
+
+/** A fresh entry; its `why` is written only when someone reads it (a load generator's hits go untraced). */
+class CacheHit {
+  constructor(
+    private readonly key: string,
+    private readonly entry: BrowserCacheEntry,
+    readonly remainingMs: number,
+  ) {}
+
+  get addresses(): readonly string[] {
+    return this.entry.addresses;
+  }
+
+  get why(): string {
+    const { key, entry, remainingMs } = this;
+    return `browser host cache hit: ${key} → ${entry.addresses.join(', ')}, ${Math.ceil(remainingMs / 1000)} s left of ${entry.ttlS} s`;
+  }
 }
