@@ -169,6 +169,8 @@ export class Trace {
    * every reader treats records as read-only. A caller on a hot path may
    * write `t: 0, seq: 0` first in its literal so the object has its final
    * shape from the start; `toJsonLine` puts `t` and `seq` first either way.
+   * With a large window the trace may also swap a text field for an equal
+   * string that is cheaper to keep (`record-texts.ts`): values never change.
    */
   record(input: TraceInput): TraceRecord {
     const record = input as TraceRecord;
