@@ -355,10 +355,64 @@ function terserCompress(): Plugin {
     name: 'trafficlab:terser-compress',
     apply: 'build',
     async renderChunk(code) {
-      const out = await minify(code, { module: true, toplevel: true, ecma: 2020, compress: { passes: 3 }, mangle: false, sourceMap: true });
+      const out = await minify(unwrapPreloads(code), { module: true, toplevel: true, ecma: 2020, compress: { passes: 3 }, mangle: false, sourceMap: true });
       return out.code === undefined ? null : { code: out.code, map: typeof out.map === 'string' ? out.map : null };
     },
   };
+}
+
+/** The id Vite gives its preload helper, which wraps every dynamic `import()` of a build. */
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+
+/**
+ * Vite's preload helper replaced by one that only calls the import. With
+ * `modulePreload: false` and no CSS files (see the top of this file) every
+ * dynamic import's dependency list is empty, so the helper's link-element
+ * and CSS-loading code never runs, yet it was part of every page's first
+ * load (about 1.3 kB gzip). A failed import rejects as before, and the embed
+ * reports it in its own words; only Vite's `vite:preloadError` window event,
+ * which nothing here listens to, is no longer sent.
+ */
+function plainDynamicImports(): Plugin {
+  return {
+    name: 'trafficlab:plain-dynamic-imports',
+    enforce: 'pre',
+    apply: 'build',
+    resolveId: (source) => (source === PRELOAD_HELPER || source === PRELOAD_HELPER.slice(1) ? PRELOAD_HELPER : null),
+    load: (id) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : null),
+    generateBundle(_options, bundle) {
+      // A chunk that a dynamic import loads, or one it imports, with CSS of its own would give that import a dependency
+      // the helper loads first: then this plugin must go. (The iframe page's stylesheet belongs to its entry, which
+      // nothing imports.)
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const imported = new Set(chunks.flatMap((c) => c.imports));
+      for (const chunk of chunks) {
+        const css = [...(chunk.viteMetadata?.importedCss ?? [])];
+        if (css.length > 0 && (chunk.isDynamicEntry || imported.has(chunk.fileName))) {
+          this.error(`${chunk.fileName} comes with CSS (${css.join(', ')}), which Vite's preload helper would load before it`);
+        }
+      }
+    },
+  };
+}
+
+/** How Vite wraps each dynamic import in a chunk, before minifying: `__vitePreload(() => import(…), __VITE_PRELOAD__, import.meta.url)`. */
+const PRELOAD_OPEN = '__vitePreload(';
+const PRELOAD_CLOSE = ', __VITE_PRELOAD__, import.meta.url)';
+
+/**
+ * `code` with each dynamic import's preload wrapper (see
+ * plainDynamicImports) replaced by a call of the function it wraps:
+ * `(() => import(…))()`, which the compressor makes `import(…)`. Openings
+ * and closings nest as the calls do, so each becomes a bracket. The text
+ * taken off is replaced by spaces, so every other character keeps its line
+ * and column and the minifier's source map (which drops the spaces) stays right.
+ */
+export function unwrapPreloads(code: string): string {
+  const opens = code.split(PRELOAD_OPEN).length - 1;
+  const closes = code.split(PRELOAD_CLOSE).length - 1;
+  if (opens !== closes) throw new Error(`a chunk has ${opens} preload wrappers opening and ${closes} closing: Vite wraps dynamic imports differently now`);
+  return code.replaceAll(PRELOAD_OPEN, `(${' '.repeat(PRELOAD_OPEN.length - 1)}`).replaceAll(PRELOAD_CLOSE, `${' '.repeat(PRELOAD_CLOSE.length - 3)})()`);
 }
 
 /** The iframe page's own Content-Security-Policy, in the built file only (the dev server needs its inline client). */
@@ -388,7 +442,7 @@ function devEntry(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte({ emitCss: false }), shadowStyles(), bundledLessons(), deferred(), worldParts(), framePolicy(), devEntry(), terserCompress()],
+  plugins: [svelte({ emitCss: false }), shadowStyles(), plainDynamicImports(), bundledLessons(), deferred(), worldParts(), framePolicy(), devEntry(), terserCompress()],
   // Relative URLs, so dist/ works from any folder of any site.
   base: './',
   server: { host: '127.0.0.1' },

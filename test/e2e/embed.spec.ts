@@ -62,6 +62,26 @@ test('a lesson step shows where it is in the lesson and its text; a lesson that 
   await expect(alert).toContainText('No lesson is called "no-such-lesson"');
 });
 
+test('a part of the simulation that fails to download is reported in the lab, not thrown away', async ({ page }) => {
+  // The Kubernetes and NLB models load as one chunk before a cluster's world is built (src/embed/world-parts.ts).
+  let refused = 0;
+  await page.route(/\/assets\/_trafficlab-parts_cluster-[^/]*\.js$/, (route) => {
+    refused++;
+    return route.abort('connectionrefused');
+  });
+  await page.goto(DEMO);
+  await page.evaluate(() => {
+    const lab = document.createElement('traffic-lab');
+    lab.id = 'offline';
+    lab.setAttribute('lesson', 'kubernetes');
+    document.querySelector('article')?.append(lab);
+  });
+  const alert = page.locator('#offline').getByRole('alert');
+  await expect(alert).toContainText('could not be started');
+  await expect(alert).toContainText('Part of the simulation could not be downloaded');
+  expect(refused).toBeGreaterThan(0);
+});
+
 test('a lesson step tells the page when its goals are met', async ({ page }) => {
   await page.goto(DEMO);
   const lesson = page.locator('#lesson-lab');
