@@ -45,8 +45,7 @@ interface ProbeWorkerContext extends ProbeWorkerInput {
 type ProbeWorkerEvent =
   | { type: 'TICK'; tick: number }
   | { type: 'ANSWER'; round: number; answer: ProbeAnswer }
-  | { type: 'TIMEOUT'; round: number }
-  | { type: 'START_ROUND' };
+  | { type: 'TIMEOUT'; round: number };
 
 /** What the worker tells its pod. */
 export type ProbeParentEvent =
@@ -60,6 +59,31 @@ export const probeTimeoutId = (round: number): string => `timeout:${round}`;
 export function initialResult(kind: ProbeKindName): ProbeResult | 'Unknown' {
   if (kind === 'readiness') return 'Failure';
   return kind === 'liveness' ? 'Success' : 'Unknown';
+}
+
+/** What the action that starts a round is given by xstate's `enqueueActions` (its enqueue, and the worker itself). */
+type EnqueueArgs = Parameters<
+  Parameters<typeof enqueueActions<ProbeWorkerContext, ProbeWorkerEvent, undefined, ProbeWorkerEvent, never, never, never, ProbeDelay, never>>[0]
+>[0];
+type ProbeDelay = 'initialDelayMs' | 'periodMs' | 'timeoutMs';
+
+/**
+ * Send the next probe: a new round, its timeout, and the request into the
+ * world. Enqueued by the action that decides a round starts (a tick, or the
+ * end of the round a tick waited for), in the same step: a raised event would
+ * cost the worker one more machine step per probe, and the kubelet's probes
+ * are most of the steps the world's machines take.
+ */
+function startRound(context: ProbeWorkerContext, enqueue: EnqueueArgs['enqueue'], self: EnqueueArgs['self']): void {
+  const round = context.round + 1;
+  enqueue.assign({ round, open: true });
+  enqueue.raise({ type: 'TIMEOUT', round }, { id: probeTimeoutId(round), delay: 'timeoutMs' });
+  enqueue(() =>
+    context.ask(context.request, (answer) => {
+      // A late answer to a worker that has stopped (its container is gone) has nobody to tell.
+      if (self.getSnapshot().status === 'active') self.send({ type: 'ANSWER', round, answer });
+    }),
+  );
 }
 
 function describeChange(kind: ProbeKindName, probe: DefaultedProbe, result: ProbeResult, run: number, output: string): string {
@@ -91,24 +115,13 @@ export const probeWorkerMachine = setup({
     firstTick: enqueueActions(({ enqueue }) => {
       enqueue.raise({ type: 'TICK', tick: 1 }, { id: probeTickId(1), delay: 'initialDelayMs' });
     }),
-    onTick: enqueueActions(({ context, event, enqueue }) => {
+    onTick: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'TICK') return;
       enqueue.raise({ type: 'TICK', tick: event.tick + 1 }, { id: probeTickId(event.tick + 1), delay: 'periodMs' });
       enqueue.assign({ tick: event.tick, tickWaiting: context.open });
-      if (!context.open) enqueue.raise({ type: 'START_ROUND' });
+      if (!context.open) startRound(context, enqueue, self);
     }),
-    startRound: enqueueActions(({ context, enqueue, self }) => {
-      const round = context.round + 1;
-      enqueue.assign({ round, open: true });
-      enqueue.raise({ type: 'TIMEOUT', round }, { id: probeTimeoutId(round), delay: 'timeoutMs' });
-      enqueue(() =>
-        context.ask(context.request, (answer) => {
-          // A late answer to a worker that has stopped (its container is gone) has nobody to tell.
-          if (self.getSnapshot().status === 'active') self.send({ type: 'ANSWER', round, answer });
-        }),
-      );
-    }),
-    close: enqueueActions(({ context, event, enqueue }) => {
+    close: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'ANSWER' && event.type !== 'TIMEOUT') return;
       if (event.type === 'ANSWER') enqueue.cancel(probeTimeoutId(event.round));
       const verdict = judgeProbe(context.request, event.type === 'ANSWER' ? event.answer : 'timeout');
@@ -129,7 +142,8 @@ export const probeWorkerMachine = setup({
       const holding = (kind !== 'readiness' && published === 'Failure') || (kind === 'startup' && published === 'Success');
       if (context.tickWaiting && !holding) {
         enqueue.assign({ tickWaiting: false });
-        enqueue.raise({ type: 'START_ROUND' });
+        // `round` is unchanged by this action's assigns: the next round follows the one just closed.
+        startRound(context, enqueue, self);
       }
     }),
     stopTicking: enqueueActions(({ context, enqueue }) => {
@@ -154,7 +168,6 @@ export const probeWorkerMachine = setup({
       always: { guard: 'onHold', target: 'onHold' },
       on: {
         TICK: { actions: 'onTick' },
-        START_ROUND: { actions: 'startRound' },
         ANSWER: { guard: 'isOpenRound', actions: 'close' },
         TIMEOUT: { guard: 'isOpenRound', actions: 'close' },
       },
