@@ -38,6 +38,8 @@ const ON_DEMAND: Record<string, string> = {
   'src/embed/yaml-scenario.ts': 'a scenario given as YAML (scenario="url" or inline), never a bundled lesson',
   'src/ui/lesson/Markdown.svelte': 'a lesson loader that gives Markdown text rather than tokens (not the bundled lessons)',
   'src/ui/journey/Journey.svelte': 'following a request (Next request, or choosing one in the log or the diagram)',
+  'src/ui/inspector/Inspector.Config.svelte': "selecting a component (in the diagram or the inspector's list): the inspector then shows its configuration",
+  'src/ui/inspector/Inspector.Logs.svelte': 'selecting a component: the inspector then shows its logs',
   'src/ui/lesson/embed-goals.ts': "a lesson step's run reaching the step's end (its goals are checked then): Play, or autoplay and time",
 };
 let outDir = '';
