@@ -27,18 +27,33 @@ const POOL_LIMIT = 4096;
 /** Equal texts → one shared flat string. */
 export class TextPool {
   private readonly texts = new Map<string, string>();
+  /**
+   * The text last shared of each length (modulo RECENT): most texts a writer
+   * shares are the very string it shared last time (a component's name, a
+   * decision made once), and comparing it with the one string of its length
+   * costs less than hashing it into the map. Only pool strings are kept here.
+   */
+  private readonly recent: string[] = new Array<string>(RECENT).fill('');
 
   /** The pool's string equal to `text`, flat; `text` (flattened) joins the pool if none is. */
   share(text: string): string {
-    const held = this.texts.get(text);
-    if (held !== undefined) return held;
-    const copy = flat(text);
-    // Starting afresh rather than evicting one by one: a pool only saves memory, so a text seen again is simply pooled again.
-    if (this.texts.size >= POOL_LIMIT) this.texts.clear();
-    this.texts.set(copy, copy);
-    return copy;
+    const slot = text.length & (RECENT - 1);
+    const recent = this.recent[slot]!;
+    if (recent === text) return recent;
+    let held = this.texts.get(text);
+    if (held === undefined) {
+      held = flat(text);
+      // Starting afresh rather than evicting one by one: a pool only saves memory, so a text seen again is simply pooled again.
+      if (this.texts.size >= POOL_LIMIT) this.texts.clear();
+      this.texts.set(held, held);
+    }
+    this.recent[slot] = held;
+    return held;
   }
 }
+
+/** Slots of `TextPool.recent`: a power of two, so a length picks its slot with a mask. */
+const RECENT = 64;
 
 /**
  * Texts made from two parts (`GET` and `/api`, an IP and a port), each made

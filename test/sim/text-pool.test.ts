@@ -22,6 +22,12 @@ describe('TextPool', () => {
     expect(texts.map((t) => pool.share(`${t}`))).toEqual(texts);
   });
 
+  it('tells apart texts of the same length, or of lengths 64 apart, asked for in turn', () => {
+    const pool = new TextPool();
+    const texts = ['kube-proxy:node-1', 'kube-proxy:node-2', 'kube-proxy:node-1', 'x'.repeat(81), 'kube-proxy:node-2', 'x'.repeat(17)];
+    for (let round = 0; round < 3; round++) expect(texts.map((t) => pool.share(`${t}`))).toEqual(texts);
+  });
+
   it('still answers equal texts after more distinct texts than it holds', () => {
     const pool = new TextPool();
     for (let i = 0; i < 10_000; i++) expect(pool.share(`peer ${i}`)).toBe(`peer ${i}`);
