@@ -45,7 +45,8 @@ interface ProbeWorkerContext extends ProbeWorkerInput {
 type ProbeWorkerEvent =
   | { type: 'TICK'; tick: number }
   | { type: 'ANSWER'; round: number; answer: ProbeAnswer }
-  | { type: 'TIMEOUT'; round: number };
+  | { type: 'TIMEOUT'; round: number }
+  | { type: 'HOLD' };
 
 /** What the worker tells its pod. */
 export type ProbeParentEvent =
@@ -107,9 +108,6 @@ export const probeWorkerMachine = setup({
   guards: {
     isOpenRound: ({ context, event }) =>
       (event.type === 'ANSWER' || event.type === 'TIMEOUT') && event.round === context.round && context.open,
-    onHold: ({ context }) =>
-      (context.request.kind !== 'readiness' && context.published === 'Failure') ||
-      (context.request.kind === 'startup' && context.published === 'Success'),
   },
   actions: {
     firstTick: enqueueActions(({ enqueue }) => {
@@ -140,7 +138,10 @@ export const probeWorkerMachine = setup({
         enqueue(sendParent({ type: 'PROBE_RESULT', kind, result: publishedResult, why } satisfies ProbeParentEvent));
       }
       const holding = (kind !== 'readiness' && published === 'Failure') || (kind === 'startup' && published === 'Success');
-      if (context.tickWaiting && !holding) {
+      // Only a published result puts the worker on hold, and only this action publishes: it says so here
+      // rather than through an eventless transition, which xstate would test after every step.
+      if (holding) enqueue.raise({ type: 'HOLD' });
+      else if (context.tickWaiting) {
         enqueue.assign({ tickWaiting: false });
         // `round` is unchanged by this action's assigns: the next round follows the one just closed.
         startRound(context, enqueue, self);
@@ -165,8 +166,8 @@ export const probeWorkerMachine = setup({
   states: {
     probing: {
       entry: 'firstTick',
-      always: { guard: 'onHold', target: 'onHold' },
       on: {
+        HOLD: { target: 'onHold' },
         TICK: { actions: 'onTick' },
         ANSWER: { guard: 'isOpenRound', actions: 'close' },
         TIMEOUT: { guard: 'isOpenRound', actions: 'close' },
