@@ -121,7 +121,8 @@ class UpstreamSide implements UpstreamConnection {
     this.connection.send(message, {
       response(reply) {
         servedBy.set(request.requestId, reply.servedBy);
-        handlers.response({ status: reply.status, headers: reply.headers.map(([k, v]) => [k, v] as [string, string]), body: reply.body });
+        // nginx only reads the fields (UpstreamResponse), so the reply's own are passed, not a copy.
+        handlers.response({ status: reply.status, headers: reply.headers, body: reply.body });
       },
       reset() {
         handlers.closed();

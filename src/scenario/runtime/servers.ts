@@ -58,7 +58,9 @@ export function nginxConnection(nginx: () => NginxInstance, upstreams: NginxUpst
         method: message.method,
         uri: message.target,
         httpVersion: 'HTTP/1.1',
-        headers: message.headers.map(([k, v]) => [k, v] as [string, string]),
+        // The message's own fields, not a copy: nginx reads request fields and never changes them or their list
+        // (the upstream request passes the client's fields themselves), though its types do not say so.
+        headers: message.headers as [string, string][],
         clientIp: exchange.peerIp,
         clientPort: exchange.peerPort,
         localIp: exchange.localIp,

@@ -24,7 +24,8 @@ export interface UpstreamRequest {
 /** An upstream's answer (the whole response: the simulation reads it in one piece). */
 export interface UpstreamResponse {
   status: number;
-  headers: [string, string][];
+  /** The upstream's fields as it sent them: nginx reads them and never changes them, so a network may hand over its own. */
+  headers: readonly (readonly [string, string])[];
   body: string;
 }
 
