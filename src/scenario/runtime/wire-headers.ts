@@ -12,6 +12,24 @@ export const TEACHING_HEADERS = ['Host', 'X-Real-IP', 'X-Forwarded-For', 'X-Forw
 const INDEX = new Map<string, number>(TEACHING_HEADERS.map((name, i) => [name.toLowerCase(), i]));
 
 /**
+ * Index in TEACHING_HEADERS (-1: none) by name as sent: senders spell the
+ * same few names on every message, and looking the spelling up costs less
+ * than lower-casing it each time. Bounded: odd spellings must not grow it.
+ */
+const bySpelling = new Map<string, number>();
+const SPELLINGS_LIMIT = 256;
+
+function teachingIndex(name: string): number {
+  let i = bySpelling.get(name);
+  if (i === undefined) {
+    if (bySpelling.size >= SPELLINGS_LIMIT) bySpelling.clear();
+    i = INDEX.get(name.toLowerCase()) ?? -1;
+    bySpelling.set(name, i);
+  }
+  return i;
+}
+
+/**
  * The teaching headers among `headers`, keyed by their canonical spelling in
  * `TEACHING_HEADERS` order (so equal requests give equal JSON bytes), or
  * undefined when none is there. A header sent twice reads as one, its values
@@ -21,8 +39,8 @@ export function teachingHeaders(headers: readonly (readonly [string, string])[])
   // Made for every request message: slots by index rather than a Map.
   let found: (string | undefined)[] | undefined;
   for (const [name, value] of headers) {
-    const i = INDEX.get(name.toLowerCase());
-    if (i === undefined) continue;
+    const i = teachingIndex(name);
+    if (i < 0) continue;
     found ??= [undefined, undefined, undefined, undefined, undefined];
     const before = found[i];
     found[i] = before === undefined ? value : `${before}, ${value}`;
