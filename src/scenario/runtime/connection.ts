@@ -4,7 +4,7 @@
  * each relay checking every packet; a reset from a middlebox or from the
  * server ends it; closing releases what the path holds.
  */
-import type { HopLeg, Wire, WireType } from './fabric';
+import type { OwnHopLeg, Wire, WireType } from './fabric';
 import type { Tcp } from './tcp';
 import type { Connection, HopAddresses, HttpMessage, HttpReply, Purpose, Relay, ReplyHandlers, ServerExchange, ServerSide } from './tcp-types';
 import { teachingHeaders } from './wire-headers';
@@ -102,12 +102,15 @@ export class Established implements Connection {
  * way (one class for both, so the fabric sees one shape). A relay on the way
  * may reset the connection there; nothing is heard of a lost packet.
  */
-class MessageWalk implements HopLeg, Wire {
+class MessageWalk implements OwnHopLeg, Wire {
   src: string | undefined = undefined;
   dst: string | undefined = undefined;
   /** The hop under way, counted from the start of this walk. */
   private index = 0;
-  private readonly packet: string;
+  readonly hopPacket: string;
+  hopFrom = '';
+  hopTo = '';
+  readonly hopWire: Wire = this;
   /** Walking from the server back to the client (an answer). */
   private readonly back: boolean;
 
@@ -124,7 +127,7 @@ class MessageWalk implements HopLeg, Wire {
     private readonly reply: HttpReply | undefined,
   ) {
     this.back = reply !== undefined;
-    this.packet = connection.tcp.fabric.packetId();
+    this.hopPacket = connection.tcp.fabric.packetId();
   }
 
   /** Send the hop under way, or end the walk once the last hop has landed. */
@@ -145,7 +148,9 @@ class MessageWalk implements HopLeg, Wire {
       this.src = this.back ? on?.dst : on?.src;
       this.dst = this.back ? on?.src : on?.dst;
     }
-    this.connection.tcp.fabric.carry(this.packet, hops[from]!, hops[to]!, this, this);
+    this.hopFrom = hops[from]!;
+    this.hopTo = hops[to]!;
+    this.connection.tcp.fabric.carryOwn(this);
   }
 
   refuse(): undefined {

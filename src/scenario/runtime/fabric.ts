@@ -54,6 +54,19 @@ export interface HopLeg {
   dropped(why: string): void;
 }
 
+/**
+ * A leg with one hop under way at a time that keeps that hop itself: the
+ * packet, the hop's two ends and its wire, read when the hop lands
+ * (`Fabric.carryOwn`). The connection code's walks are such legs: the
+ * fabric then makes no object per hop for them.
+ */
+export interface OwnHopLeg extends HopLeg {
+  readonly hopPacket: string;
+  readonly hopFrom: string;
+  readonly hopTo: string;
+  readonly hopWire: Wire;
+}
+
 /** `hop`'s callbacks as a leg. */
 class CallbackLeg implements HopLeg {
   constructor(
@@ -104,6 +117,11 @@ export class Fabric {
     private readonly options: FabricOptions,
   ) {}
 
+  /** Lands the hop an `OwnHopLeg` has under way: one function per fabric, so scheduling a hop makes no closure. */
+  private readonly landOwn = (leg: OwnHopLeg): void => {
+    this.arrive(leg.hopPacket, leg.hopFrom, leg.hopTo, leg.hopWire, leg);
+  };
+
   /** A new packet id: `p1`, `p2`… in the order packets are created. */
   packetId(): string {
     return `p${++this.packets}`;
@@ -142,15 +160,27 @@ export class Fabric {
    * less than three closures per hop.
    */
   carry(id: string, from: string, to: string, wire: Wire, leg: HopLeg): void {
+    const latencyMs = this.leave(id, from, to, wire, leg);
+    if (latencyMs !== undefined) this.engine.scheduleCall(latencyMs, land, new InFlight(this, id, from, to, wire, leg), 'deliver');
+  }
+
+  /** `carry` for a leg that keeps its hop itself (set its `hop…` fields first; they must stay until the hop lands). */
+  carryOwn(leg: OwnHopLeg): void {
+    const latencyMs = this.leave(leg.hopPacket, leg.hopFrom, leg.hopTo, leg.hopWire, leg);
+    if (latencyMs !== undefined) this.engine.scheduleCall(latencyMs, this.landOwn, leg, 'deliver');
+  }
+
+  /** A packet leaves `from`: its `send` record and the hop's latency, or its `drop` (the sender cannot send) and undefined. */
+  private leave(id: string, from: string, to: string, wire: Wire, leg: HopLeg): number | undefined {
     const link = this.link(from, to);
     const sender = this.options.down(from) ?? this.options.cut?.(from, to);
     if (sender !== undefined) {
       this.record('drop', id, from, to, wire, sender);
       leg.dropped(sender);
-      return;
+      return undefined;
     }
     this.record('send', id, from, to, wire);
-    this.engine.scheduleCall(link.latencyMs, land, new InFlight(this, id, from, to, wire, leg), 'deliver');
+    return link.latencyMs;
   }
 
   /** A packet reaches the far end of its hop (`land`, scheduled by `carry`). */

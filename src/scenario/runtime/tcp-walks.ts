@@ -5,26 +5,34 @@
  * established connection walk in `connection.ts`.
  */
 import type { Established } from './connection';
-import type { Fabric, HopLeg, Wire } from './fabric';
+import type { Fabric, OwnHopLeg, Wire } from './fabric';
+
+/** A walk's wire before its first hop, when it makes one per hop (nothing reads it). */
+const NO_WIRE: Wire = { type: 'tcp', summary: '' };
 
 /**
  * One packet walking a path, hop after hop, as `Tcp.walk` describes it with
  * callbacks: the resets (RST) sent back toward a client.
  */
-export class Walk implements HopLeg {
+export class Walk implements OwnHopLeg {
   /** The hop under way: path[index] → path[index + 1]. */
   private index = 0;
+  hopFrom = '';
+  hopTo = '';
+  hopWire: Wire;
 
   constructor(
     private readonly fabric: Fabric,
-    private readonly packet: string,
+    readonly hopPacket: string,
     private readonly path: readonly string[],
     private readonly wire: Wire | ((index: number) => Wire),
     private readonly done: () => void,
     private readonly onDropped: ((why: string) => void) | undefined,
     private readonly check: ((index: number) => string | undefined) | undefined,
     private readonly resetAt: ((index: number, why: string) => void) | undefined,
-  ) {}
+  ) {
+    this.hopWire = typeof wire === 'function' ? NO_WIRE : wire;
+  }
 
   step(): void {
     const i = this.index;
@@ -35,7 +43,10 @@ export class Walk implements HopLeg {
       return;
     }
     const wire = this.wire;
-    this.fabric.carry(this.packet, from, to, typeof wire === 'function' ? wire(i) : wire, this);
+    this.hopFrom = from;
+    this.hopTo = to;
+    this.hopWire = typeof wire === 'function' ? wire(i) : wire;
+    this.fabric.carryOwn(this);
   }
 
   refuse(): undefined {
@@ -65,18 +76,20 @@ export class Walk implements HopLeg {
  * class rather than a reversed path and two closures: one per connection).
  * Lost on the way, it leaves the connection closed; the opener times out.
  */
-export class SynAck implements HopLeg {
+export class SynAck implements OwnHopLeg {
   /** Where the SYN-ACK is: a position on the connection's hops, counting down to the opener at 0. */
   private at: number;
-  private readonly packet: string;
+  readonly hopPacket: string;
+  hopFrom = '';
+  hopTo = '';
 
   constructor(
     private readonly dial: { answered(connection: Established): void },
     private readonly connection: Established,
-    private readonly wire: Wire,
+    readonly hopWire: Wire,
   ) {
     this.at = connection.hops.length - 1;
-    this.packet = connection.tcp.fabric.packetId();
+    this.hopPacket = connection.tcp.fabric.packetId();
   }
 
   step(): void {
@@ -86,7 +99,9 @@ export class SynAck implements HopLeg {
       this.dial.answered(this.connection);
       return;
     }
-    this.connection.tcp.fabric.carry(this.packet, hops[at]!, hops[at - 1]!, this.wire, this);
+    this.hopFrom = hops[at]!;
+    this.hopTo = hops[at - 1]!;
+    this.connection.tcp.fabric.carryOwn(this);
   }
 
   refuse(): undefined {

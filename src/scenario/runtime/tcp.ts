@@ -12,7 +12,7 @@
  * what it holds on the path at once, without packets of its own.
  */
 import { PairTexts, type Engine, type Trace } from '../../sim';
-import type { Fabric, HopLeg, Wire } from './fabric';
+import type { Fabric, OwnHopLeg, Wire } from './fabric';
 import { Established } from './connection';
 import { SynAck, Walk } from './tcp-walks';
 import type { DialHandlers, Host, HopAddresses, Purpose, Relay, Syn, SynVerdict } from './tcp-types';
@@ -105,13 +105,17 @@ const NOT_LANDED: SynVerdict = { kind: 'drop', why: '' };
  * and its wire: `summary` is set as each hop leaves (the fabric reads a wire
  * only while it writes that hop's records).
  */
-class Dial implements PendingDial, HopLeg, Wire {
+class Dial implements PendingDial, OwnHopLeg, Wire {
   private aborted = false;
   private readonly hops: string[];
   private readonly relays: (Relay | undefined)[] = [undefined];
   /** The addresses on the wire for each hop hops[k] → hops[k+1], as the SYN carried them there. */
   private readonly addresses: HopAddresses[] = [];
-  private readonly packet: string;
+  readonly hopPacket: string;
+  /** The hop under way (`OwnHopLeg`): the SYN leaves `hopFrom` for `hopTo`, the dial being its wire. */
+  hopFrom = '';
+  hopTo = '';
+  readonly hopWire: Wire = this;
   readonly type: 'health' | 'tcp';
   readonly requestId: string | undefined;
   /** The SYN on the hop under way, as its records show it. */
@@ -129,7 +133,7 @@ class Dial implements PendingDial, HopLeg, Wire {
     private readonly handlers: DialHandlers,
   ) {
     this.hops = [options.from];
-    this.packet = tcp.fabric.packetId();
+    this.hopPacket = tcp.fabric.packetId();
     this.type = options.purpose === 'health' ? 'health' : 'tcp';
     this.requestId = options.requestId;
     const { purpose, requestId, from, srcIp, srcPort, dstIp, dstPort } = options;
@@ -191,7 +195,9 @@ class Dial implements PendingDial, HopLeg, Wire {
         const onWire = { src: endpoint.get(syn.srcIp, syn.srcPort), dst: endpoint.get(syn.dstIp, syn.dstPort) };
         this.onWire = onWire;
         this.summary = `SYN ${onWire.src} → ${onWire.dst}`;
-        tcp.fabric.carry(this.packet, at, next, this, this);
+        this.hopFrom = at;
+        this.hopTo = next;
+        tcp.fabric.carryOwn(this);
         return;
       }
       case 'accept': {
@@ -224,7 +230,7 @@ class Dial implements PendingDial, HopLeg, Wire {
         this.release();
         tcp.trace.record({
           kind: 'drop',
-          packet: this.packet,
+          packet: this.hopPacket,
           type,
           from: at,
           to: `${this.syn.dstIp}:${this.syn.dstPort}`,
