@@ -7,7 +7,7 @@
  *
  * Every step leaves a decision with a `why` for the trace.
  */
-import { label } from '../labels';
+import { label, memoText } from '../labels';
 import type { Conf, LocationBlock, ServerBlock } from '../model';
 import { toBytes } from './bytes';
 import type { RequestContext } from './context';
@@ -71,6 +71,10 @@ const NO_FILES: FileTree = {};
 
 /** nginx gives up on internal redirects after this many (NGX_HTTP_MAX_URI_CHANGES). */
 const MAX_URI_CHANGES = 10;
+
+/** The proxy_pass decision's why, by upstream request line (those are made once each: see upstreamRequest.ts). */
+const lineWhys = new Map<string, string>();
+const lineWhy = (line: string): string => `upstream request line "${line}"`;
 
 function baseContext(req: IncomingRequest): RequestContext {
   return {
@@ -195,7 +199,7 @@ function route(
     if (location?.conf.proxyPass && !location.conf.return) {
       // buildUpstreamRequest fills in ctx.proxyHost.
       const upstream = buildUpstreamRequest(location, ctx, internal ? INTERNAL : NOT_INTERNAL);
-      decisions.push({ decision: label('proxy_pass ', location.conf.proxyPass.url), why: `upstream request line "${upstream.requestLine}"` });
+      decisions.push({ decision: label('proxy_pass ', location.conf.proxyPass.url), why: memoText(lineWhys, upstream.requestLine, lineWhy) });
       return { kind: 'proxy', ctx, decisions, server, location, conf, upstream };
     }
     const where: Where = { server, conf, location };

@@ -8,6 +8,7 @@
  * nginx blanks (`TE`, `Keep-Alive`, `Expect`, `Upgrade`). A field whose value
  * comes out empty is not sent. No `X-Real-IP` or `X-Forwarded-For` is added.
  */
+import { flatText } from '../labels';
 import type { LocationBlock, ProxyPass } from '../model';
 import type { RequestContext } from './context';
 import { headerPlan, passes, type PlannedField } from './headerPlan';
@@ -39,6 +40,33 @@ export interface UpstreamOptions {
   bodyLength?: number;
   /** The URI came from an internal redirect (see mapProxyUri). */
   internal?: boolean;
+}
+
+/** Upstream request lines by method, then URI: a run sends the same few again and again, so each is made once. Bounded. */
+const requestLines = new Map<string, Map<string, string>>();
+const REQUEST_LINES_LIMIT = 1024;
+let requestLineCount = 0;
+
+/** `METHOD uri HTTP/1.0`, the same string each time it is asked for (see labels.ts). */
+function upstreamRequestLine(method: string, uri: string): string {
+  let byUri = requestLines.get(method);
+  if (byUri === undefined) {
+    byUri = new Map();
+    requestLines.set(method, byUri);
+  }
+  let line = byUri.get(uri);
+  if (line === undefined) {
+    if (requestLineCount >= REQUEST_LINES_LIMIT) {
+      requestLines.clear();
+      requestLineCount = 0;
+      byUri = new Map();
+      requestLines.set(method, byUri);
+    }
+    line = flatText(`${method} ${uri} HTTP/1.0`);
+    byUri.set(uri, line);
+    requestLineCount++;
+  }
+  return line;
 }
 
 function clientBodyLength(ctx: RequestContext): number | undefined {
@@ -96,7 +124,7 @@ export function buildUpstreamRequest(location: LocationBlock, ctx: RequestContex
     uri,
     httpVersion: 'HTTP/1.0',
     headers,
-    requestLine: `${ctx.method} ${uri} HTTP/1.0`,
+    requestLine: upstreamRequestLine(ctx.method, uri),
     proxyHost: host,
     upstream: pass.upstream,
   };

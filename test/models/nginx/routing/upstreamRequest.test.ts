@@ -36,6 +36,11 @@ describe('vector 18: the upstream request line', () => {
     expect(upstreamFor(target).requestLine).toBe(`GET ${sent} HTTP/1.0`);
   });
 
+  it('writes the line for each method and URI, also after more distinct lines than it remembers', () => {
+    for (let i = 0; i < 1100; i++) expect(upstreamFor(`/raw/p${i}`, [], i % 2 === 0 ? 'GET' : 'HEAD').requestLine).toBe(`${i % 2 === 0 ? 'GET' : 'HEAD'} /raw/p${i} HTTP/1.0`);
+    expect(upstreamFor('/raw/p3', [], 'GET').requestLine).toBe('GET /raw/p3 HTTP/1.0');
+  });
+
   // Further rows observed on nginx 1.22.1.
   const more: [string, string][] = [
     ['/raw//a/../login%20x?a=%20', '/raw//a/../login%20x?a=%20'],
