@@ -16,16 +16,16 @@ export function keepTexts(record: TraceRecord, pool: TextPool): void {
     case 'send':
     case 'deliver':
     case 'drop':
-      record.summary = record.type === 'tcp' ? flat(record.summary) : pool.share(record.summary);
-      if (record.src !== undefined) record.src = flat(record.src);
-      if (record.dst !== undefined) record.dst = flat(record.dst);
+      record.summary = record.type === 'tcp' ? pool.flatRecent(record.summary) : pool.share(record.summary);
+      if (record.src !== undefined) record.src = pool.flatRecent(record.src);
+      if (record.dst !== undefined) record.dst = pool.flatRecent(record.dst);
       if (record.why !== undefined) record.why = flat(record.why);
       return;
     case 'decision':
       record.component = pool.share(record.component);
       record.decision = pool.share(record.decision);
       // Often equal from record to record, but long and new each time: hashing it costs more than it saves.
-      record.why = flat(record.why);
+      record.why = pool.flatRecent(record.why);
       return;
     case 'log':
       record.component = pool.share(record.component);

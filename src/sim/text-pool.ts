@@ -35,6 +35,26 @@ export class TextPool {
    */
   private readonly recent: string[] = new Array<string>(RECENT).fill('');
 
+  /** Recently flattened texts (`flatRecent`): what was given, and what came out, by length modulo RECENT. */
+  private readonly givenIn: string[] = new Array<string>(RECENT).fill('');
+  private readonly flatOut: string[] = new Array<string>(RECENT).fill('');
+
+  /**
+   * `flat(text)`, answered from the last text of its length when that is the
+   * same: a record's addresses and summary are usually the strings the
+   * previous record of the hop had (its `send` before its `deliver`, a
+   * connection's hops one after another), and comparing costs less than the
+   * call that flattens.
+   */
+  flatRecent(text: string): string {
+    const slot = text.length & (RECENT - 1);
+    if (this.givenIn[slot] === text) return this.flatOut[slot]!;
+    const out = flat(text);
+    this.givenIn[slot] = text;
+    this.flatOut[slot] = out;
+    return out;
+  }
+
   /** The pool's string equal to `text`, flat; `text` (flattened) joins the pool if none is. */
   share(text: string): string {
     const slot = text.length & (RECENT - 1);

@@ -28,6 +28,17 @@ describe('TextPool', () => {
     for (let round = 0; round < 3; round++) expect(texts.map((t) => pool.share(`${t}`))).toEqual(texts);
   });
 
+  it('flattens recent texts to equal ones, whether the same string comes again or another of its length', () => {
+    const pool = new TextPool();
+    const ip = (n: number) => `10.0.1.${n}`;
+    const texts = [`${ip(10)}:32768`, `${ip(10)}:32768`, `${ip(10)}:32769`, `${ip(11)}:32768`, 'SYN', `${ip(10)}:32768`, 'x'.repeat(79)];
+    const same = texts[0]!;
+    for (let round = 0; round < 2; round++) {
+      expect(texts.map((t) => pool.flatRecent(t))).toEqual(texts);
+      expect(pool.flatRecent(same)).toBe(same);
+    }
+  });
+
   it('still answers equal texts after more distinct texts than it holds', () => {
     const pool = new TextPool();
     for (let i = 0; i < 10_000; i++) expect(pool.share(`peer ${i}`)).toBe(`peer ${i}`);
