@@ -13,11 +13,12 @@
  * kubelet stops probing a container it is about to kill. A startup worker
  * that publishes Success is done: startup probes stop once they pass.
  *
- * Delayed events carry explicit ids (`tick:3`, `timeout:2`). The parent pod
+ * Delayed events carry explicit ids, `tick` and `timeout` (at most one of
+ * each is pending: the next tick, and the open round's timeout). The parent pod
  * machine hears `PROBE_RESULT` (a published change) and `PROBE_FAILED` (each
  * failed attempt, for the `Unhealthy` event); the world answers through `ask`.
  */
-import { enqueueActions, sendParent, setup } from 'xstate';
+import { assign, cancel, enqueueActions, raise, sendParent, setup } from 'xstate';
 import type { DefaultedProbe } from '../api/types';
 import type { ProbeAnswer, ProbeKindName, ProbeRequest } from './probe-judge';
 import { judgeProbe } from './probe-judge';
@@ -53,8 +54,12 @@ export type ProbeParentEvent =
   | { type: 'PROBE_RESULT'; kind: ProbeKindName; result: ProbeResult; why: string }
   | { type: 'PROBE_FAILED'; kind: ProbeKindName; output: string };
 
-export const probeTickId = (tick: number): string => `tick:${tick}`;
-export const probeTimeoutId = (round: number): string => `timeout:${round}`;
+/** Ids of the delayed events: one tick and one round timeout are pending at most, so fixed ids name them. */
+export const PROBE_TICK_ID = 'tick';
+export const PROBE_TIMEOUT_ID = 'timeout';
+
+/** The tick a TICK event carries (0 for any other event, which the tick actions never see). */
+const tickOf = (event: ProbeWorkerEvent): number => (event.type === 'TICK' ? event.tick : 0);
 
 /** The kubelet's `initialValue`: readiness is Failure until the first success, liveness Success, startup Unknown. */
 export function initialResult(kind: ProbeKindName): ProbeResult | 'Unknown' {
@@ -68,23 +73,25 @@ type EnqueueArgs = Parameters<
 >[0];
 type ProbeDelay = 'initialDelayMs' | 'periodMs' | 'timeoutMs';
 
+/** Send the probe of `round` into the world; its answer comes back to `self` as ANSWER. */
+function ask(context: ProbeWorkerContext, self: EnqueueArgs['self'], round: number): void {
+  context.ask(context.request, (answer) => {
+    // A late answer to a worker that has stopped (its container is gone) has nobody to tell.
+    if (self.getSnapshot().status === 'active') self.send({ type: 'ANSWER', round, answer });
+  });
+}
+
 /**
- * Send the next probe: a new round, its timeout, and the request into the
- * world. Enqueued by the action that decides a round starts (a tick, or the
- * end of the round a tick waited for), in the same step: a raised event would
- * cost the worker one more machine step per probe, and the kubelet's probes
- * are most of the steps the world's machines take.
+ * The next round starts at the end of the one a tick waited for: the round,
+ * its timeout, and the request into the world, in the same step (a raised
+ * event would cost one more machine step per probe). A tick that finds no
+ * round open starts one the same way through plain actions (see TICK).
  */
 function startRound(context: ProbeWorkerContext, enqueue: EnqueueArgs['enqueue'], self: EnqueueArgs['self']): void {
   const round = context.round + 1;
   enqueue.assign({ round, open: true });
-  enqueue.raise({ type: 'TIMEOUT', round }, { id: probeTimeoutId(round), delay: 'timeoutMs' });
-  enqueue(() =>
-    context.ask(context.request, (answer) => {
-      // A late answer to a worker that has stopped (its container is gone) has nobody to tell.
-      if (self.getSnapshot().status === 'active') self.send({ type: 'ANSWER', round, answer });
-    }),
-  );
+  enqueue.raise({ type: 'TIMEOUT', round }, { id: PROBE_TIMEOUT_ID, delay: 'timeoutMs' });
+  enqueue(() => ask(context, self, round));
 }
 
 function describeChange(kind: ProbeKindName, probe: DefaultedProbe, result: ProbeResult, run: number, output: string): string {
@@ -106,22 +113,24 @@ export const probeWorkerMachine = setup({
     timeoutMs: ({ context }) => context.probe.timeoutSeconds * 1000,
   },
   guards: {
+    roundOpen: ({ context }) => context.open,
     isOpenRound: ({ context, event }) =>
       (event.type === 'ANSWER' || event.type === 'TIMEOUT') && event.round === context.round && context.open,
   },
   actions: {
-    firstTick: enqueueActions(({ enqueue }) => {
-      enqueue.raise({ type: 'TICK', tick: 1 }, { id: probeTickId(1), delay: 'initialDelayMs' });
-    }),
-    onTick: enqueueActions(({ context, event, enqueue, self }) => {
-      if (event.type !== 'TICK') return;
-      enqueue.raise({ type: 'TICK', tick: event.tick + 1 }, { id: probeTickId(event.tick + 1), delay: 'periodMs' });
-      enqueue.assign({ tick: event.tick, tickWaiting: context.open });
-      if (!context.open) startRound(context, enqueue, self);
-    }),
+    // The tick actions are plain xstate actions rather than one `enqueueActions`: a worker steps so
+    // seldom that xstate's code never gets compiled, and each layer it goes through costs.
+    firstTick: raise({ type: 'TICK', tick: 1 }, { id: PROBE_TICK_ID, delay: 'initialDelayMs' }),
+    nextTick: raise(({ event }) => ({ type: 'TICK' as const, tick: tickOf(event) + 1 }), { id: PROBE_TICK_ID, delay: 'periodMs' }),
+    /** A round is still out: this tick waits for it (Go's buffered ticker). */
+    tickWaits: assign(({ event }) => ({ tick: tickOf(event), tickWaiting: true })),
+    /** No round is out: this tick opens the next. */
+    tickOpensRound: assign(({ context, event }) => ({ tick: tickOf(event), tickWaiting: false, round: context.round + 1, open: true })),
+    roundTimeout: raise(({ context }) => ({ type: 'TIMEOUT' as const, round: context.round }), { id: PROBE_TIMEOUT_ID, delay: 'timeoutMs' }),
+    askRound: ({ context, self }) => ask(context, self, context.round),
     close: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'ANSWER' && event.type !== 'TIMEOUT') return;
-      if (event.type === 'ANSWER') enqueue.cancel(probeTimeoutId(event.round));
+      if (event.type === 'ANSWER') enqueue.cancel(PROBE_TIMEOUT_ID);
       const verdict = judgeProbe(context.request, event.type === 'ANSWER' ? event.answer : 'timeout');
       const result: ProbeResult = verdict.success ? 'Success' : 'Failure';
       const kind = context.request.kind;
@@ -147,9 +156,7 @@ export const probeWorkerMachine = setup({
         startRound(context, enqueue, self);
       }
     }),
-    stopTicking: enqueueActions(({ context, enqueue }) => {
-      enqueue.cancel(probeTickId(context.tick + 1));
-    }),
+    stopTicking: cancel(PROBE_TICK_ID),
   },
 }).createMachine({
   id: 'probeWorker',
@@ -168,7 +175,10 @@ export const probeWorkerMachine = setup({
       entry: 'firstTick',
       on: {
         HOLD: { target: 'onHold' },
-        TICK: { actions: 'onTick' },
+        TICK: [
+          { guard: 'roundOpen', actions: ['nextTick', 'tickWaits'] },
+          { actions: ['nextTick', 'tickOpensRound', 'roundTimeout', 'askRound'] },
+        ],
         ANSWER: { guard: 'isOpenRound', actions: 'close' },
         TIMEOUT: { guard: 'isOpenRound', actions: 'close' },
       },

@@ -48,6 +48,17 @@ describe('readiness probe on the engine clock (behaviour.md vector 22)', () => {
     expect(pod.readiness).toEqual([]);
   });
 
+  it('lets a tick that comes while a probe is still out wait, and probes as soon as that probe ends', () => {
+    // timeoutSeconds 15 > periodSeconds 10: the 10 s tick finds the first probe still out.
+    const silentUntil = (ms: number): App => (now) => (now < ms ? 'silent' : { outcome: 'http', status: 200 });
+    const pod = runPod(web({ readinessProbe: { httpGet: { port: 80 }, timeoutSeconds: 15 } }), silentUntil(5_000));
+    pod.engine.runUntil(40_000);
+    expect(pod.events.filter((e) => e.what === 'Warning Unhealthy').map((e) => e.t)).toEqual([15_000]);
+    // The waiting tick's probe goes out at 15 s, when the first one times out; the next ticks keep their 10 s beat.
+    expect(pod.readiness.map((r) => `${r.what}@${r.t}`)).toEqual(['ready@15001']);
+    expect(pod.probes.filter((p) => p.kind === 'readiness').map((p) => p.t)).toEqual([0, 15_000, 20_000, 30_000, 40_000]);
+  });
+
   it('counts a probe that does not answer within timeoutSeconds as a failure', () => {
     const pod = runPod(web({ readinessProbe: { httpGet: { port: 80, path: '/slow' }, timeoutSeconds: 2 } }), () => 'silent');
     pod.engine.runUntil(3_000);
