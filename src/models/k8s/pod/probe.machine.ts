@@ -116,6 +116,18 @@ export const probeWorkerMachine = setup({
     roundOpen: ({ context }) => context.open,
     isOpenRound: ({ context, event }) =>
       (event.type === 'ANSWER' || event.type === 'TIMEOUT') && event.round === context.round && context.open,
+    /**
+     * The open round's answer succeeds and changes nothing the pod hears of (no
+     * published change, no failure) while no tick waits: a healthy container's
+     * every probe. `close` would come to the same; the plain actions cost less.
+     */
+    isQuietAnswer: ({ context, event }) =>
+      event.type === 'ANSWER' &&
+      event.round === context.round &&
+      context.open &&
+      !context.tickWaiting &&
+      judgeProbe(context.request, event.answer).success &&
+      (applyResult(context.streak, 'Success', context.probe).publish ?? context.published) === context.published,
   },
   actions: {
     // The tick actions are plain xstate actions rather than one `enqueueActions`: a worker steps so
@@ -157,6 +169,9 @@ export const probeWorkerMachine = setup({
       }
     }),
     stopTicking: cancel(PROBE_TICK_ID),
+    cancelTimeout: cancel(PROBE_TIMEOUT_ID),
+    /** `close` for a quiet answer (see isQuietAnswer): the run grows, nothing is published. */
+    closeQuietly: assign(({ context }) => ({ open: false, streak: applyResult(context.streak, 'Success', context.probe).streak })),
   },
 }).createMachine({
   id: 'probeWorker',
@@ -179,7 +194,10 @@ export const probeWorkerMachine = setup({
           { guard: 'roundOpen', actions: ['nextTick', 'tickWaits'] },
           { actions: ['nextTick', 'tickOpensRound', 'roundTimeout', 'askRound'] },
         ],
-        ANSWER: { guard: 'isOpenRound', actions: 'close' },
+        ANSWER: [
+          { guard: 'isQuietAnswer', actions: ['cancelTimeout', 'closeQuietly'] },
+          { guard: 'isOpenRound', actions: 'close' },
+        ],
         TIMEOUT: { guard: 'isOpenRound', actions: 'close' },
       },
     },

@@ -48,6 +48,14 @@ describe('readiness probe on the engine clock (behaviour.md vector 22)', () => {
     expect(pod.readiness).toEqual([]);
   });
 
+  it('hears nothing more from probes that keep succeeding, and notices the first failures after them', () => {
+    const pod = runPod(web({ readinessProbe: { httpGet: { port: 80 }, successThreshold: 1, failureThreshold: 2 } }), failingFrom(205_000));
+    pod.engine.runUntil(230_000);
+    // 21 quiet successes (0 … 200 s), then failures at 210 and 220 s: NotReady at the 2nd.
+    expect(pod.probes.filter((p) => p.kind === 'readiness')).toHaveLength(24);
+    expect(pod.readiness.map((r) => `${r.what}@${r.t}`)).toEqual(['ready@1', 'not ready@220001']);
+  });
+
   it('lets a tick that comes while a probe is still out wait, and probes as soon as that probe ends', () => {
     // timeoutSeconds 15 > periodSeconds 10: the 10 s tick finds the first probe still out.
     const silentUntil = (ms: number): App => (now) => (now < ms ? 'silent' : { outcome: 'http', status: 200 });
