@@ -5,3 +5,4 @@ export { EngineClock, type Clock } from './clock';
 export { Random, Rng } from './prng';
 export * from './trace';
 export { flat, PairTexts, TextPool } from './text-pool';
+export { BoundedCache } from './bounded-cache';

@@ -11,6 +11,7 @@
  * most 60 s (behaviour.md, vector 23).
  */
 import { fqdn } from './name';
+import { BoundedCache } from '../../sim';
 
 /** Chrome's cap on how long a host cache entry lives. */
 export const BROWSER_CACHE_CAP_S = 60;
@@ -65,17 +66,10 @@ export function browserCacheLookup(
 }
 
 /** Names as the cache keys them (`fqdn`), remembered: a client looks its one host up for every request. */
-const keys = new Map<string, string>();
+const keys = new BoundedCache<string, string>(1000, (name) => fqdn(name));
 
 function cacheKey(name: string): string {
-  let key = keys.get(name);
-  if (key === undefined) {
-    key = fqdn(name);
-    // Bounded: a run with many names must not grow this without end.
-    if (keys.size >= 1000) keys.clear();
-    keys.set(name, key);
-  }
-  return key;
+  return keys.get(name);
 }
 
 /** A fresh entry; its `why` is written only when someone reads it (a load generator's hits go untraced). */

@@ -9,6 +9,7 @@
  * it as a 31-bit threshold, `lround(0x80000000 × p)` (xt_statistic), and the
  * kernel matches when `(random32 & 0x7FFFFFFF) < threshold`.
  */
+import { BoundedCache } from '../../../sim';
 
 /** Go's `fmt.Sprintf("%0.10f", x)` for x in [0, 1]: exact decimal value, ties to even. */
 export function formatProbability(x: number): string {
@@ -40,17 +41,11 @@ export function ruleProbability(index: number, count: number): string | undefine
 }
 
 /** Thresholds by probability string: every new connection walks a chain, and there are few distinct strings. */
-const thresholds = new Map<string, number>();
+const thresholds = new BoundedCache<string, number>(1_000, (probability) => Math.round(0x80000000 * Number(probability)));
 
 /** iptables' 31-bit threshold for a probability string (`lround(0x80000000 * p)`). */
 export function statisticThreshold(probability: string): number {
-  let threshold = thresholds.get(probability);
-  if (threshold === undefined) {
-    threshold = Math.round(0x80000000 * Number(probability));
-    if (thresholds.size >= 1_000) thresholds.clear();
-    thresholds.set(probability, threshold);
-  }
-  return threshold;
+  return thresholds.get(probability);
 }
 
 /** The kernel's test for one `-m statistic --mode random` rule, given a 32-bit random number. */

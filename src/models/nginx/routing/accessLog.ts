@@ -7,6 +7,7 @@ import { hexByte } from './bytes';
 import type { RequestContext } from './context';
 import { parseTemplate } from './template';
 import { isPlainVariable, variableGetter, type Getter } from './variables';
+import { BoundedCache } from '../../../sim';
 
 /** nginx's built-in `combined` format. */
 export const COMBINED_FORMAT =
@@ -66,12 +67,13 @@ type LogStep = string | { get: Getter; plain: boolean };
  * variable tables never change), asked for on every request. `undefined`
  * for a format nginx would reject. Bounded.
  */
-const formats = new Map<string, LogStep[] | undefined>();
-const FORMATS_LIMIT = 256;
+const formats = new BoundedCache<string, LogStep[] | undefined>(256, compileFormat);
 
 function logSteps(format: string): LogStep[] | undefined {
-  if (formats.has(format)) return formats.get(format);
-  if (formats.size >= FORMATS_LIMIT) formats.clear();
+  return formats.get(format);
+}
+
+function compileFormat(format: string): LogStep[] | undefined {
   const parsed = parseTemplate(format);
   const steps = parsed.ok
     ? parsed.parts.map((part): LogStep => {
@@ -84,6 +86,5 @@ function logSteps(format: string): LogStep[] | undefined {
         return { get: variableGetter(part.variable), plain: isPlainVariable(part.variable) };
       })
     : undefined;
-  formats.set(format, steps);
   return steps;
 }

@@ -5,6 +5,7 @@
  * neither passed upstream nor visible as `$http_*` — the classic reason an
  * `X_Api_Key` header "disappears" behind nginx.
  */
+import { BoundedCache } from '../../../sim';
 
 /** True when nginx 1.22 keeps a header with this name (default settings). */
 export function isValidHeaderName(name: string): boolean {
@@ -25,18 +26,13 @@ interface NameInfo {
  * Header names already looked at, by name as sent: every request asks again
  * for the same few (Host, User-Agent…). Pure, so shared; bounded.
  */
-const names = new Map<string, NameInfo>();
-const NAMES_LIMIT = 1024;
+const names = new BoundedCache<string, NameInfo>(1024, (name) => {
+  const lower = name.toLowerCase();
+  return { valid: /^[A-Za-z0-9-]+$/.test(name), lower, variable: lower.replace(/-/g, '_') };
+});
 
 function nameInfo(name: string): NameInfo {
-  let info = names.get(name);
-  if (info === undefined) {
-    if (names.size >= NAMES_LIMIT) names.clear();
-    const lower = name.toLowerCase();
-    info = { valid: /^[A-Za-z0-9-]+$/.test(name), lower, variable: lower.replace(/-/g, '_') };
-    names.set(name, info);
-  }
-  return info;
+  return names.get(name);
 }
 
 /** The header name in lower case (cached by name: the same few names come with every request). */

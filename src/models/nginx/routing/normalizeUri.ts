@@ -10,6 +10,7 @@
  * literal `?` in the path, `%2F` is a real slash.
  */
 import { toBytes } from './bytes';
+import { BoundedCache } from '../../../sim';
 
 /** A parsed request target. All strings are byte strings (see bytes.ts). */
 export interface NormalizedUri {
@@ -56,13 +57,7 @@ function hexValue(ch: number): number {
  * or `..` climbing above the root.
  */
 export function normalizeUri(rawTarget: string): NormalizedUri | InvalidUri {
-  let result = normalized.get(rawTarget);
-  if (result === undefined) {
-    if (normalized.size >= NORMALIZED_LIMIT) normalized.clear();
-    result = normalizeTarget(rawTarget);
-    normalized.set(rawTarget, result);
-  }
-  return result;
+  return normalized.get(rawTarget);
 }
 
 /**
@@ -70,8 +65,7 @@ export function normalizeUri(rawTarget: string): NormalizedUri | InvalidUri {
  * requests ask for a few paths again and again. Results are shared: read
  * them, do not change them. Bounded.
  */
-const normalized = new Map<string, NormalizedUri | InvalidUri>();
-const NORMALIZED_LIMIT = 4096;
+const normalized = new BoundedCache<string, NormalizedUri | InvalidUri>(4096, (rawTarget) => normalizeTarget(rawTarget));
 
 function normalizeTarget(rawTarget: string): NormalizedUri | InvalidUri {
   const raw = toBytes(rawTarget);

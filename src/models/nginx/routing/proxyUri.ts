@@ -17,6 +17,7 @@ import { escapeUri } from './bytes';
 import type { RequestContext } from './context';
 import type { NormalizedUri } from './normalizeUri';
 import { expandVariables } from './template';
+import { BoundedCache } from '../../../sim';
 
 /** A proxy_pass URL taken apart the way ngx_parse_url does. */
 export interface ProxyUrl {
@@ -63,15 +64,10 @@ function effectiveUrl(proxyPass: ProxyPass, ctx?: RequestContext): string {
  * The host header of each proxy_pass URL without variables, by URL: a pure
  * function of the text, so it is split once rather than per request. Bounded.
  */
-const urlHosts = new Map<string, string | undefined>();
-const URL_HOSTS_LIMIT = 1024;
+const urlHosts = new BoundedCache<string, string | undefined>(1024, (url) => splitProxyUrl(url)?.hostHeader);
 
 function fixedHostHeader(url: string): string | undefined {
-  if (urlHosts.has(url)) return urlHosts.get(url);
-  if (urlHosts.size >= URL_HOSTS_LIMIT) urlHosts.clear();
-  const host = splitProxyUrl(url)?.hostHeader;
-  urlHosts.set(url, host);
-  return host;
+  return urlHosts.get(url);
 }
 
 /** `$proxy_host` for this proxy_pass (`auth`, `auth:8080`, `localhost` for unix sockets). */

@@ -12,6 +12,7 @@
  * - missing file → 404, with the error-log line nginx writes.
  */
 import type { Conf, LocationBlock } from '../model';
+import { BoundedCache } from '../../../sim';
 
 export type StaticResult =
   | { kind: 'file'; status: 200; path: string; body: string; contentType: string }
@@ -50,19 +51,14 @@ const MIME: Record<string, string> = {
 
 /** Content-Type from Debian's mime.types (a common subset), default_type application/octet-stream. */
 export function contentTypeFor(path: string): string {
-  let type = contentTypes.get(path);
-  if (type === undefined) {
-    if (contentTypes.size >= CONTENT_TYPES_LIMIT) contentTypes.clear();
-    const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
-    type = (ext && MIME[ext]) ?? 'application/octet-stream';
-    contentTypes.set(path, type);
-  }
-  return type;
+  return contentTypes.get(path);
 }
 
 /** Content types by path: a pure function of the name (the table never changes), asked for every file served. Bounded. */
-const contentTypes = new Map<string, string>();
-const CONTENT_TYPES_LIMIT = 1024;
+const contentTypes = new BoundedCache<string, string>(1024, (path) => {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+  return (ext && MIME[ext]) ?? 'application/octet-stream';
+});
 
 // The kernel treats "//" as "/", so lookups do too; messages keep nginx's spelling.
 const clean = (path: string): string => (path.includes('//') ? path.replace(/\/{2,}/g, '/') : path);

@@ -6,6 +6,7 @@
  */
 import type { RequestContext } from './context';
 import { isKnownVariable, variableGetter, type Getter } from './variables';
+import { BoundedCache } from '../../../sim';
 
 export type TemplatePart = { literal: string } | { variable: string } | { capture: number };
 
@@ -20,18 +21,11 @@ const isNameChar = (ch: string): boolean => /^[A-Za-z0-9_]$/.test(ch);
  * parsing is pure, so the result is shared. Bounded: a long run that edits
  * its configuration many times starts the cache afresh.
  */
-const parsedCache = new Map<string, ParsedTemplate>();
-const PARSED_CACHE_LIMIT = 1024;
+const parsedCache = new BoundedCache<string, ParsedTemplate>(1024, (template) => parseTemplateText(template));
 
 /** The parts of `template` (shared between callers: read them, do not change them). */
 export function parseTemplate(template: string): ParsedTemplate {
-  let parsed = parsedCache.get(template);
-  if (parsed === undefined) {
-    if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.clear();
-    parsed = parseTemplateText(template);
-    parsedCache.set(template, parsed);
-  }
-  return parsed;
+  return parsedCache.get(template);
 }
 
 function parseTemplateText(template: string): ParsedTemplate {

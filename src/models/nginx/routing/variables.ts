@@ -8,6 +8,7 @@
 import type { RequestContext } from './context';
 import { headerValues } from './headers';
 import { formatSeconds, formatTimeIso8601, formatTimeLocal } from './timeFormat';
+import { BoundedCache } from '../../../sim';
 
 /** The nginx version this model follows, for `$nginx_version` and error pages. */
 export const NGINX_VERSION = '1.22.1';
@@ -187,18 +188,11 @@ function resolveGetter(name: string): Getter {
  * the name only (the tables above never change), so it is worked out once
  * per name rather than per request; bounded like the other name caches.
  */
-const getters = new Map<string, Getter>();
-const GETTERS_LIMIT = 1024;
+const getters = new BoundedCache<string, Getter>(1024, (name) => resolveGetter(name));
 
 /** The function that reads `$name` from a context (see lookupVariable). */
 export function variableGetter(name: string): Getter {
-  let getter = getters.get(name);
-  if (getter === undefined) {
-    if (getters.size >= GETTERS_LIMIT) getters.clear();
-    getter = resolveGetter(name);
-    getters.set(name, getter);
-  }
-  return getter;
+  return getters.get(name);
 }
 
 /**
