@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flatText, label, memoText } from '../../../src/models/nginx/labels';
+import { flat } from '../../../src/sim';
+import { label, textMemo } from '../../../src/models/nginx/labels';
 
 describe('repeated decision texts', () => {
   it('writes the prefix then the value', () => {
@@ -20,23 +21,22 @@ describe('repeated decision texts', () => {
   });
 
   it('makes a memoized text from its key, and the same text again for the same key', () => {
-    const cache = new Map<string, string>();
     let made = 0;
-    const make = (k: string) => {
+    const texts = textMemo((k: string) => {
       made++;
       return `<${k}>`;
-    };
-    expect(memoText(cache, 'a', make)).toBe('<a>');
-    expect(memoText(cache, 'a', make)).toBe('<a>');
-    expect(memoText(cache, 'b', make)).toBe('<b>');
+    });
+    expect(texts.get('a')).toBe('<a>');
+    expect(texts.get('a')).toBe('<a>');
+    expect(texts.get('b')).toBe('<b>');
     expect(made).toBe(2);
   });
 
   it('keeps a text exactly as it is when making it flat, spaces at either end included', () => {
     const joined = ['pod:default/', 'nginx-', '1'].join('') + ' x'.repeat(8);
-    expect(flatText(joined)).toBe(joined);
-    expect(flatText(' worker ')).toBe(' worker ');
-    expect(flatText('')).toBe('');
+    expect(flat(joined)).toBe(joined);
+    expect(flat(' worker ')).toBe(' worker ');
+    expect(flat('')).toBe('');
     expect(label('worker ', '')).toBe('worker ');
   });
 });

@@ -5,9 +5,9 @@
  * callback when the response is complete, having written decisions and
  * nginx's own log lines to the trace along the way.
  */
-import { Rng, type Engine, type Trace, type TraceInput } from '../../../sim';
+import { flat, Rng, type Engine, type Trace, type TraceInput } from '../../../sim';
 import type { NginxConfig } from '../model';
-import { flatText, label } from '../labels';
+import { label } from '../labels';
 import type { FileTree } from '../routing';
 import { NginxLogs } from './logs';
 import type { UpstreamNetwork } from './network';
@@ -48,8 +48,8 @@ export class NginxInstance {
   private clients = 0;
 
   constructor(opts: NginxOptions) {
-    // Flat once here: it is in every record this instance writes (see flatText).
-    this.name = flatText(opts.name ?? 'nginx');
+    // Flat once here: it is in every record this instance writes (see labels.ts).
+    this.name = flat(opts.name ?? 'nginx');
     this.workers = new Workers(opts.config, opts.autoWorkers ?? DEFAULT_AUTO_WORKERS);
     this.masterPid = opts.pid ?? 1000;
     const engine = opts.engine;

@@ -12,7 +12,7 @@
  * status 502 when no peer was live.
  */
 import type { Engine, EventHandle } from '../../../sim';
-import { label, memoText } from '../labels';
+import { label, textMemo } from '../labels';
 import type { Conf } from '../model';
 import { createAttempt, decideNext, pickPeer, releasePeer, RETRYABLE_STATUSES } from '../upstream';
 import type { PeerRef, PickContext, RequestAttempt, UpstreamState } from '../upstream';
@@ -66,7 +66,7 @@ export interface ProxyEnv {
 type Failure = 'error' | 'timeout' | { status: number };
 
 /** `pass 200 from `, by status: the decision text's first part, shared (see labels.ts). */
-const passPrefixes = new Map<number, string>();
+const passPrefixes = textMemo(passPrefix);
 
 function passPrefix(status: number): string {
   return `pass ${status} from `;
@@ -152,7 +152,7 @@ class ProxyRun {
     }
     const release = releasePeer(this.job.state, this.attempt, peer, 'ok', this.nowSec);
     this.record(response.status);
-    this.job.decide(label(memoText(passPrefixes, response.status, passPrefix), peer.address), release.why);
+    this.job.decide(label(passPrefixes.get(response.status), peer.address), release.why);
     this.finish(response.status, response);
   }
 

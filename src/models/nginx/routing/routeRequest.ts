@@ -7,7 +7,7 @@
  *
  * Every step leaves a decision with a `why` for the trace.
  */
-import { label, memoText } from '../labels';
+import { label, textMemo } from '../labels';
 import type { Conf, LocationBlock, ServerBlock } from '../model';
 import { toBytes } from './bytes';
 import type { RequestContext } from './context';
@@ -73,8 +73,7 @@ const NO_FILES: FileTree = {};
 const MAX_URI_CHANGES = 10;
 
 /** The proxy_pass decision's why, by upstream request line (those are made once each: see upstreamRequest.ts). */
-const lineWhys = new Map<string, string>();
-const lineWhy = (line: string): string => `upstream request line "${line}"`;
+const lineWhys = textMemo((line: string) => `upstream request line "${line}"`);
 
 function baseContext(req: IncomingRequest): RequestContext {
   return {
@@ -199,7 +198,7 @@ function route(
     if (location?.conf.proxyPass && !location.conf.return) {
       // buildUpstreamRequest fills in ctx.proxyHost.
       const upstream = buildUpstreamRequest(location, ctx, internal ? INTERNAL : NOT_INTERNAL);
-      decisions.push({ decision: label('proxy_pass ', location.conf.proxyPass.url), why: memoText(lineWhys, upstream.requestLine, lineWhy) });
+      decisions.push({ decision: label('proxy_pass ', location.conf.proxyPass.url), why: lineWhys.get(upstream.requestLine) });
       return { kind: 'proxy', ctx, decisions, server, location, conf, upstream };
     }
     const where: Where = { server, conf, location };

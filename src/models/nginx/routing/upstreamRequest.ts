@@ -8,7 +8,7 @@
  * nginx blanks (`TE`, `Keep-Alive`, `Expect`, `Upgrade`). A field whose value
  * comes out empty is not sent. No `X-Real-IP` or `X-Forwarded-For` is added.
  */
-import { flatText } from '../labels';
+import { PairTexts } from '../../../sim';
 import type { LocationBlock, ProxyPass } from '../model';
 import type { RequestContext } from './context';
 import { headerPlan, passes, type PlannedField } from './headerPlan';
@@ -42,31 +42,12 @@ export interface UpstreamOptions {
   internal?: boolean;
 }
 
-/** Upstream request lines by method, then URI: a run sends the same few again and again, so each is made once. Bounded. */
-const requestLines = new Map<string, Map<string, string>>();
-const REQUEST_LINES_LIMIT = 1024;
-let requestLineCount = 0;
+/** Upstream request lines by method, then URI: a run sends the same few again and again, so each is made once (bounded, see PairTexts). */
+const requestLines = new PairTexts<string, string>((method, uri) => `${method} ${uri} HTTP/1.0`);
 
 /** `METHOD uri HTTP/1.0`, the same string each time it is asked for (see labels.ts). */
 function upstreamRequestLine(method: string, uri: string): string {
-  let byUri = requestLines.get(method);
-  if (byUri === undefined) {
-    byUri = new Map();
-    requestLines.set(method, byUri);
-  }
-  let line = byUri.get(uri);
-  if (line === undefined) {
-    if (requestLineCount >= REQUEST_LINES_LIMIT) {
-      requestLines.clear();
-      requestLineCount = 0;
-      byUri = new Map();
-      requestLines.set(method, byUri);
-    }
-    line = flatText(`${method} ${uri} HTTP/1.0`);
-    byUri.set(uri, line);
-    requestLineCount++;
-  }
-  return line;
+  return requestLines.get(method, uri);
 }
 
 function clientBodyLength(ctx: RequestContext): number | undefined {

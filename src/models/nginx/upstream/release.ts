@@ -8,7 +8,7 @@
  * single-server group keeps no score at all and never retries.
  */
 
-import { memoText } from '../labels';
+import { textMemo } from '../labels';
 import { peerOf, setOf } from './state';
 import type { PeerRef, RequestAttempt, UpstreamState } from './types';
 
@@ -22,8 +22,8 @@ export interface ReleaseOutcome {
 }
 
 /** Why a single server's release changes nothing, by address and outcome (the same texts for every request). */
-const singleFailed = new Map<string, string>();
-const singleDone = new Map<string, string>();
+const singleFailed = textMemo(singleFailedWhy);
+const singleDone = textMemo(singleDoneWhy);
 
 function singleFailedWhy(address: string): string {
   return `${address} is the group's only server: the failure is not counted, and there is no other server to retry`;
@@ -58,7 +58,7 @@ export function releasePeer(
     p.fails = 0;
     attempt.tries = 0;
     return {
-      why: result === 'failed' ? memoText(singleFailed, p.address, singleFailedWhy) : memoText(singleDone, p.address, singleDoneWhy),
+      why: result === 'failed' ? singleFailed.get(p.address) : singleDone.get(p.address),
       disabled: false,
     };
   }

@@ -8,7 +8,7 @@
  * times, spread out rather than in runs.
  */
 
-import { memoText } from '../labels';
+import { textMemo } from '../labels';
 import { withBackup, type SetChoice } from './backup';
 import { describeSkips, takePeer, unusableReason } from './eligibility';
 import type { Peer, PeerSet, PickContext, PickResult, RequestAttempt, UpstreamState } from './types';
@@ -63,7 +63,7 @@ export function pickRoundRobin(state: UpstreamState, attempt: RequestAttempt, ct
 }
 
 /** Why the one server of a group is picked, by its address (the same text for every request). */
-const singleWhys = new Map<string, string>();
+const singleWhys = textMemo(singleWhy);
 
 function singleWhy(address: string): string {
   return `only one server in the group → ${address} (max_fails and fail_timeout do not apply to a single server)`;
@@ -80,6 +80,6 @@ export function singlePeer(set: PeerSet, attempt: RequestAttempt, nowSec: number
   return {
     kind: 'peer',
     peer,
-    why: memoText(singleWhys, peer.address, singleWhy),
+    why: singleWhys.get(peer.address),
   };
 }
