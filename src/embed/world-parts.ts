@@ -4,7 +4,7 @@
  * model, nginx (its configuration parser, router and balancer) and the
  * forward proxy. In the embed build each part's
  * modules are replaced by stand-ins that register a loader here
- * (vite.embed.config.ts, `worldParts`); a lesson step whose scenario has no
+ * (vite.embed.parts.ts, `worldParts`); a lesson step whose scenario has no
  * cluster then never downloads Kubernetes, one without nginx never nginx.
  * Elsewhere (tests, the app) nothing registers and the parts are simply
  * there.
