@@ -12,6 +12,7 @@
  */
 import type { Cidr } from '../cluster/ipv4';
 import { cidrContains, parseIpv4 } from '../cluster/ipv4';
+import { BoundedCache } from '../../../sim';
 import type { Categorized, ProxyEndpoint } from './categorize';
 import { categorize } from './categorize';
 import { localServiceChain, serviceChain } from './chain-names';
@@ -98,22 +99,18 @@ export function entryPlan(plan: PortPlan, info: ServicePortInfo, entry: Entry): 
   return made;
 }
 
-const podSources = new WeakMap<Cidr, Map<string, boolean>>();
+/** Whether an address is inside each cluster CIDR, by address. Bounded: a long run with many client addresses must not grow it without end. */
+const podSources = new WeakMap<Cidr, BoundedCache<string, boolean>>();
 
 /** Whether `ip` is a pod address (inside the cluster CIDR); remembered per address, as clients reuse theirs. */
 export function isPodAddress(clusterCidr: Cidr, ip: string): boolean {
   let known = podSources.get(clusterCidr);
   if (known === undefined) {
-    known = new Map();
+    known = new BoundedCache(10_000, (address) => {
+      const parsed = parseIpv4(address);
+      return parsed !== undefined && cidrContains(clusterCidr, parsed);
+    });
     podSources.set(clusterCidr, known);
   }
-  let inside = known.get(ip);
-  if (inside === undefined) {
-    const parsed = parseIpv4(ip);
-    inside = parsed !== undefined && cidrContains(clusterCidr, parsed);
-    // Bounded: a long run with many client addresses must not grow this without end.
-    if (known.size >= 10_000) known.clear();
-    known.set(ip, inside);
-  }
-  return inside;
+  return known.get(ip);
 }
