@@ -4,11 +4,24 @@
  * for the page, pausing off screen, style isolation both ways, and text
  * that stays text. Waits poll what the page shows; no fixed sleeps.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { collectProblems, frames, labState } from '../embed/browser';
 import { EMBED_ORIGIN } from '../embed/port';
 
 const DEMO = `${EMBED_ORIGIN}/embed-demo.html`;
+
+/** Append a `<traffic-lab>` with `id` and `attributes` to the demo's article, as a course page's own script would. */
+async function addLab(page: Page, id: string, attributes: Record<string, string>): Promise<void> {
+  await page.evaluate(
+    ({ id, attributes }) => {
+      const lab = document.createElement('traffic-lab');
+      lab.id = id;
+      for (const [name, value] of Object.entries(attributes)) lab.setAttribute(name, value);
+      document.querySelector('article')?.append(lab);
+    },
+    { id, attributes },
+  );
+}
 
 test('the demo article runs its labs independently of each other', async ({ page }) => {
   await page.goto(DEMO);
@@ -51,12 +64,7 @@ test('a lesson step shows where it is in the lesson and its text; a lesson that 
   // The step's Markdown, rendered: bold text is an element, not asterisks.
   await expect(lesson.locator('strong', { hasText: 't = 30 s' })).toBeVisible();
 
-  await page.evaluate(() => {
-    const missing = document.createElement('traffic-lab');
-    missing.id = 'missing';
-    missing.setAttribute('lesson', 'no-such-lesson');
-    document.querySelector('article')?.append(missing);
-  });
+  await addLab(page, 'missing', { lesson: 'no-such-lesson' });
   const alert = page.locator('#missing').getByRole('alert');
   await expect(alert).toContainText('Lesson "no-such-lesson" not found');
   await expect(alert).toContainText('No lesson is called "no-such-lesson"');
@@ -70,12 +78,7 @@ test('a part of the simulation that fails to download is reported in the lab, no
     return route.abort('connectionrefused');
   });
   await page.goto(DEMO);
-  await page.evaluate(() => {
-    const lab = document.createElement('traffic-lab');
-    lab.id = 'offline';
-    lab.setAttribute('lesson', 'kubernetes');
-    document.querySelector('article')?.append(lab);
-  });
+  await addLab(page, 'offline', { lesson: 'kubernetes' });
   const alert = page.locator('#offline').getByRole('alert');
   await expect(alert).toContainText('could not be started');
   await expect(alert).toContainText('Part of the simulation could not be downloaded');

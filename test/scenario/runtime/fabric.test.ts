@@ -8,11 +8,18 @@ class Leg implements OwnHopLeg {
   hopFrom = '';
   hopTo = '';
 
+  /** A SYN leg `hopPacket` about to cross `from` → `to`; `refusal` is what the far end says, if it refuses. */
   constructor(
     readonly hopPacket: string,
-    readonly hopWire: Wire,
+    from: string,
+    to: string,
     private readonly refusal?: string,
-  ) {}
+  ) {
+    this.hopFrom = from;
+    this.hopTo = to;
+  }
+
+  readonly hopWire: Wire = { type: 'tcp', summary: 'SYN' };
 
   refuse(): string | undefined {
     return this.refusal;
@@ -38,9 +45,7 @@ function setup(down: (component: string) => string | undefined = () => undefined
 describe('a leg that keeps its own hop (carryOwn)', () => {
   it('is sent, delivered after the link latency with the hop it had when it left, then hears it arrived', () => {
     const { engine, fabric, packets } = setup();
-    const leg = new Leg('p1', { type: 'tcp', summary: 'SYN' });
-    leg.hopFrom = 'a';
-    leg.hopTo = 'b';
+    const leg = new Leg('p1', 'a', 'b');
     fabric.carryOwn(leg);
     engine.runUntil(10);
     expect(packets()).toEqual(['0 send p1 a→b SYN', '2 deliver p1 a→b SYN']);
@@ -49,9 +54,7 @@ describe('a leg that keeps its own hop (carryOwn)', () => {
 
   it('is dropped where it lands when the far end refuses it, and the leg hears why', () => {
     const { engine, fabric, packets } = setup();
-    const leg = new Leg('p2', { type: 'tcp', summary: 'SYN' }, 'nothing listens');
-    leg.hopFrom = 'b';
-    leg.hopTo = 'c';
+    const leg = new Leg('p2', 'b', 'c', 'nothing listens');
     fabric.carryOwn(leg);
     engine.runUntil(10);
     expect(packets()).toEqual(['0 send p2 b→c SYN', '5 drop p2 b→c SYN (nothing listens)']);
@@ -60,9 +63,7 @@ describe('a leg that keeps its own hop (carryOwn)', () => {
 
   it('never leaves a sender that is down', () => {
     const { engine, fabric, packets } = setup((c) => (c === 'a' ? 'eu-west-1a is lost' : undefined));
-    const leg = new Leg('p3', { type: 'tcp', summary: 'SYN' });
-    leg.hopFrom = 'a';
-    leg.hopTo = 'b';
+    const leg = new Leg('p3', 'a', 'b');
     fabric.carryOwn(leg);
     expect(engine.pending).toBe(0);
     expect(packets()).toEqual(['0 drop p3 a→b SYN (eu-west-1a is lost)']);
